@@ -1,0 +1,16 @@
+package org.yilaoyixiao.audit.internal;
+
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.yilaoyixiao.audit.AuditPermissions;
+import org.yilaoyixiao.platform.web.NavigationContributor;
+import org.yilaoyixiao.platform.web.NavigationEntry;
+
+@Component
+class AuditNavigation implements NavigationContributor {
+
+    @Override
+    public List<NavigationEntry> navigation() {
+        return List.of(new NavigationEntry("nav.audit", "/audit", AuditPermissions.READ, 950));
+    }
+}

@@ -1,0 +1,132 @@
+package org.yilaoyixiao.divisions.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yilaoyixiao.audit.AuditOutcome;
+import org.yilaoyixiao.audit.AuditRecord;
+import org.yilaoyixiao.audit.AuditTrail;
+import org.yilaoyixiao.divisions.Division;
+import org.yilaoyixiao.divisions.DivisionLevel;
+
+/**
+ * Loads a division list: every line is checked first, against the file and the tree already stored; only a file
+ * without a single problem is applied, in one transaction. Re-importing the same file changes nothing; a changed
+ * name or parent opens a new version from the line's {@code validFrom}.
+ */
+@Service
+class DivisionImport {
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+
+    DivisionImport(JdbcClient jdbc, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public DivisionImportResult importCsv(byte[] content, String source, boolean synthetic) {
+        DivisionCsvFormat.Parsed parsed = DivisionCsvFormat.parse(DivisionCsvFormat.decode(content));
+        if (!parsed.problems().isEmpty()) {
+            audit.record(AuditRecord.of("DIVISIONS_IMPORTED", "divisions", AuditOutcome.FAILURE,
+                    "source=" + source + " problems=" + parsed.problems().size()));
+            return DivisionImportResult.rejected(parsed.problems());
+        }
+        return apply(parsed.rows(), source, synthetic);
+    }
+
+    private DivisionImportResult apply(List<DivisionCsvFormat.Row> rows, String source, boolean synthetic) {
+        List<DivisionImportProblem> problems = new ArrayList<>();
+        Map<String, DivisionCsvFormat.Row> inFile = new HashMap<>();
+        for (DivisionCsvFormat.Row row : rows) {
+            if (inFile.putIfAbsent(row.code(), row) != null) {
+                problems.add(new DivisionImportProblem(row.line(), "code", "division.import.duplicate", row.code(),
+                        inFile.get(row.code()).line()));
+            }
+        }
+        Map<String, Division> stored = openVersions();
+        List<DivisionCsvFormat.Row> toCreate = new ArrayList<>();
+        List<DivisionCsvFormat.Row> toChange = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (DivisionCsvFormat.Row row : rows) {
+            if (!seen.add(row.code())) {
+                continue;
+            }
+            checkParent(row, inFile, stored).ifPresent(problems::add);
+            Division existing = stored.get(row.code());
+            if (existing == null) {
+                toCreate.add(row);
+            } else if (existing.level() != row.level()) {
+                problems.add(new DivisionImportProblem(row.line(), "level", "division.import.level-changed",
+                        row.code(), existing.level().name()));
+            } else if (!existing.name().equals(row.name()) || !java.util.Objects.equals(existing.parentCode(), row.parentCode())) {
+                if (!row.validFrom().isAfter(existing.validFrom())) {
+                    problems.add(new DivisionImportProblem(row.line(), "validFrom", "division.import.not-after",
+                            row.code(), existing.validFrom().toString()));
+                } else {
+                    toChange.add(row);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            audit.record(AuditRecord.of("DIVISIONS_IMPORTED", "divisions", AuditOutcome.FAILURE,
+                    "source=" + source + " problems=" + problems.size()));
+            return DivisionImportResult.rejected(problems);
+        }
+        for (DivisionCsvFormat.Row row : toChange) {
+            jdbc.sql("update divisions.division set valid_to = :to where code = :code and valid_to is null")
+                    .param("to", row.validFrom()).param("code", row.code()).update();
+            insert(row, source, synthetic);
+        }
+        toCreate.forEach(row -> insert(row, source, synthetic));
+        int unchanged = seen.size() - toCreate.size() - toChange.size();
+        audit.record(AuditRecord.success("DIVISIONS_IMPORTED", "divisions", "source=" + source + " created="
+                + toCreate.size() + " renamed=" + toChange.size() + " unchanged=" + unchanged));
+        return new DivisionImportResult(toCreate.size(), toChange.size(), unchanged, List.of());
+    }
+
+    private static Optional<DivisionImportProblem> checkParent(DivisionCsvFormat.Row row,
+                                                               Map<String, DivisionCsvFormat.Row> inFile,
+                                                               Map<String, Division> stored) {
+        if (row.level() == DivisionLevel.COUNTY) {
+            return Optional.empty();
+        }
+        DivisionLevel parentLevel = inFile.containsKey(row.parentCode()) ? inFile.get(row.parentCode()).level()
+                : stored.containsKey(row.parentCode()) ? stored.get(row.parentCode()).level() : null;
+        if (parentLevel == null) {
+            return Optional.of(new DivisionImportProblem(row.line(), "parentCode", "division.import.parent-unknown",
+                    row.parentCode()));
+        }
+        if (parentLevel != row.level().parentLevel()) {
+            return Optional.of(new DivisionImportProblem(row.line(), "parentCode", "division.import.parent-level",
+                    row.parentCode(), row.level().parentLevel().name()));
+        }
+        return Optional.empty();
+    }
+
+    private Map<String, Division> openVersions() {
+        Map<String, Division> open = new HashMap<>();
+        jdbc.sql("select " + JdbcDivisionDirectory.COLUMNS + " from divisions.division where valid_to is null")
+                .query(JdbcDivisionDirectory::map).list().forEach(d -> open.put(d.code(), d));
+        return open;
+    }
+
+    private void insert(DivisionCsvFormat.Row row, String source, boolean synthetic) {
+        jdbc.sql("""
+                        insert into divisions.division (code, valid_from, name, level, parent_code, synthetic, source)
+                        values (:code, :from, :name, :level, :parent, :synthetic, :source)
+                        """)
+                .param("code", row.code()).param("from", row.validFrom()).param("name", row.name())
+                .param("level", row.level().name()).param("parent", row.parentCode())
+                .param("synthetic", synthetic).param("source", source.length() > 300 ? source.substring(0, 300) : source)
+                .update();
+    }
+}

@@ -1,0 +1,155 @@
+package org.yilaoyixiao.identity.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yilaoyixiao.platform.api.PageRequest;
+import org.yilaoyixiao.platform.api.PageResponse;
+import org.yilaoyixiao.platform.security.Role;
+
+@Repository
+class UserAccountRepository {
+
+    private static final String SELECT = """
+            select a.*, coalesce((select string_agg(r.role, ',') from identity.user_role r where r.user_id = a.id), '')
+                   as roles
+            from identity.user_account a
+            """;
+
+    private final JdbcClient jdbc;
+
+    UserAccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<UserAccount> findByUsername(String username) {
+        return jdbc.sql(SELECT + " where a.username = :username").param("username", username)
+                .query(UserAccountRepository::map).optional();
+    }
+
+    boolean exists(String username) {
+        return jdbc.sql("select exists (select 1 from identity.user_account where username = :u)")
+                .param("u", username).query(Boolean.class).single();
+    }
+
+    boolean anyAccount() {
+        return jdbc.sql("select exists (select 1 from identity.user_account)").query(Boolean.class).single();
+    }
+
+    long insert(String username, String displayName, String passwordHash, String divisionCode, Set<Role> roles,
+                Instant now, String createdBy) {
+        long id = jdbc.sql("""
+                        insert into identity.user_account
+                            (username, display_name, password_hash, division_code, password_changed_at, created_at, created_by)
+                        values (:username, :displayName, :hash, :division, :now, :now, :createdBy)
+                        returning id
+                        """)
+                .param("username", username).param("displayName", displayName).param("hash", passwordHash)
+                .param("division", divisionCode).param("now", utc(now)).param("createdBy", createdBy)
+                .query(Long.class).single();
+        for (Role role : roles) {
+            jdbc.sql("insert into identity.user_role (user_id, role) values (:id, :role)")
+                    .param("id", id).param("role", role.name()).update();
+        }
+        return id;
+    }
+
+    /**
+     * Counts one failed attempt atomically. A lock that has run out is cleared first, so counting starts afresh.
+     *
+     * @return the number of consecutive failures including this one
+     */
+    int recordFailure(long id, Instant now) {
+        return jdbc.sql("""
+                        update identity.user_account set
+                            failed_attempts = case when locked_until is not null and locked_until <= :now then 1
+                                                   else failed_attempts + 1 end,
+                            locked_until = case when locked_until is not null and locked_until <= :now then null
+                                                else locked_until end
+                        where id = :id
+                        returning failed_attempts
+                        """)
+                .param("id", id).param("now", utc(now)).query(Integer.class).single();
+    }
+
+    void lock(long id, Instant until) {
+        jdbc.sql("update identity.user_account set locked_until = :until, failed_attempts = 0 where id = :id")
+                .param("id", id).param("until", utc(until)).update();
+    }
+
+    void recordSuccess(long id, Instant now) {
+        jdbc.sql("""
+                        update identity.user_account
+                        set failed_attempts = 0, locked_until = null, last_login_at = :now
+                        where id = :id
+                        """)
+                .param("id", id).param("now", utc(now)).update();
+    }
+
+    void unlock(long id) {
+        jdbc.sql("update identity.user_account set failed_attempts = 0, locked_until = null where id = :id")
+                .param("id", id).update();
+    }
+
+    void setEnabled(long id, boolean enabled) {
+        jdbc.sql("update identity.user_account set enabled = :enabled where id = :id")
+                .param("id", id).param("enabled", enabled).update();
+    }
+
+    PageResponse<UserAccount> findInDivisions(Collection<String> divisionCodes, PageRequest page) {
+        String[] codes = divisionCodes.toArray(String[]::new);
+        long total = jdbc.sql("select count(*) from identity.user_account where division_code = any(:codes)")
+                .param("codes", codes).query(Long.class).single();
+        List<UserAccount> items = jdbc.sql(SELECT + " where a.division_code = any(:codes) order by a.username"
+                        + " limit :limit offset :offset")
+                .param("codes", codes).param("limit", page.size()).param("offset", page.offset())
+                .query(UserAccountRepository::map).list();
+        return new PageResponse<>(items, page.page(), page.size(), total);
+    }
+
+    Map<String, Long> countByDivision(Collection<String> divisionCodes) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql("""
+                        select division_code, count(*) as n from identity.user_account
+                        where division_code = any(:codes) and enabled group by division_code
+                        """)
+                .param("codes", divisionCodes.toArray(String[]::new))
+                .query((rs, i) -> Map.entry(rs.getString("division_code"), rs.getLong("n"))).list()
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static UserAccount map(ResultSet rs, int row) throws SQLException {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        String joined = rs.getString("roles");
+        if (joined != null && !joined.isEmpty()) {
+            Arrays.stream(joined.split(",")).map(Role::valueOf).forEach(roles::add);
+        }
+        return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                rs.getString("password_hash"), rs.getString("division_code"), rs.getBoolean("enabled"),
+                rs.getInt("failed_attempts"), instant(rs, "locked_until"), instant(rs, "last_login_at"),
+                instant(rs, "created_at"), rs.getString("created_by"), roles);
+    }
+}

@@ -1,0 +1,35 @@
+package org.yilaoyixiao.platform.api;
+
+import org.springframework.http.HttpStatus;
+
+/** Stable machine-readable error codes; clients switch on these, never on the text. */
+public enum ProblemCode {
+    VALIDATION_FAILED(HttpStatus.BAD_REQUEST),
+    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED),
+    ACCOUNT_LOCKED(HttpStatus.LOCKED),
+    FORBIDDEN(HttpStatus.FORBIDDEN),
+    NOT_FOUND(HttpStatus.NOT_FOUND),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
+    CONFLICT(HttpStatus.CONFLICT),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
+
+    private final HttpStatus status;
+
+    ProblemCode(HttpStatus status) {
+        this.status = status;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    /** The message key of the short title shown to clients. */
+    public String titleKey() {
+        return "problem." + name() + ".title";
+    }
+
+    public String type() {
+        return "urn:yilaoyixiao:problem:" + name().toLowerCase().replace('_', '-');
+    }
+}

@@ -1,0 +1,17 @@
+package org.yilaoyixiao.platform.security;
+
+import java.util.Set;
+
+/**
+ * Who is acting, with their data scope: the code of the division whose subtree they may see.
+ */
+public record CurrentUser(long id, String username, String displayName, Set<Role> roles, String divisionCode) {
+
+    public CurrentUser {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean hasRole(Role role) {
+        return roles.contains(role);
+    }
+}

@@ -1,0 +1,67 @@
+package org.yilaoyixiao.platform.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.yilaoyixiao.platform.api.ProblemCode;
+import org.yilaoyixiao.platform.api.ProblemResponseWriter;
+
+/**
+ * The single place errors end up after the servlet container forwards them: API paths get a problem document, pages
+ * get a Chinese (or English) error page. Neither ever shows a stack trace or an exception message.
+ */
+@Controller
+class PlatformErrorController implements ErrorController {
+
+    private final ProblemResponseWriter problems;
+
+    PlatformErrorController(ProblemResponseWriter problems) {
+        this.problems = problems;
+    }
+
+    @RequestMapping("/error")
+    String error(HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
+        int status = statusOf(request);
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = uri == null ? "" : uri.toString();
+        if (path.startsWith("/api/") || path.startsWith("/actuator/")) {
+            problems.write(request, response, codeFor(status));
+            return null;
+        }
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        return switch (status) {
+            case 401, 403 -> "error/403";
+            case 404 -> "error/404";
+            default -> "error/general";
+        };
+    }
+
+    private static int statusOf(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code instanceof Integer status && status >= 400) {
+            return status;
+        }
+        return HttpStatus.INTERNAL_SERVER_ERROR.value();
+    }
+
+    private static ProblemCode codeFor(int status) {
+        return switch (status) {
+            case 400 -> ProblemCode.VALIDATION_FAILED;
+            case 401 -> ProblemCode.UNAUTHENTICATED;
+            case 403 -> ProblemCode.FORBIDDEN;
+            case 404 -> ProblemCode.NOT_FOUND;
+            case 405 -> ProblemCode.METHOD_NOT_ALLOWED;
+            case 409 -> ProblemCode.CONFLICT;
+            case 415 -> ProblemCode.UNSUPPORTED_MEDIA_TYPE;
+            case 423 -> ProblemCode.ACCOUNT_LOCKED;
+            default -> ProblemCode.INTERNAL_ERROR;
+        };
+    }
+}

@@ -1,0 +1,68 @@
+package org.yilaoyixiao.workspace;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.yilaoyixiao.divisions.DivisionStatistic;
+import tools.jackson.databind.ObjectMapper;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.yilaoyixiao.divisions.DivisionDirectory;
+import org.yilaoyixiao.platform.security.CurrentUser;
+import org.yilaoyixiao.platform.security.CurrentUsers;
+
+/** The home page: who I am, where my scope is, and what is in it. */
+@Controller
+class HomeController {
+
+    private final CurrentUsers currentUsers;
+    private final DivisionDirectory directory;
+    private final DivisionTree tree;
+    private final MessageSource messages;
+    private final ObjectMapper json;
+
+    HomeController(CurrentUsers currentUsers, DivisionDirectory directory, DivisionTree tree, MessageSource messages,
+                   ObjectMapper json) {
+        this.currentUsers = currentUsers;
+        this.directory = directory;
+        this.tree = tree;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    /** Chart data for the children of the root: villages under each, then every contributed statistic. */
+    private String chartJson(DivisionTreeNode root, Locale locale) {
+        List<DivisionTreeNode> children = root.children();
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("labels", children.stream().map(c -> c.division().name()).toList());
+        List<Map<String, Object>> series = new ArrayList<>();
+        series.add(Map.of("name", messages.getMessage("home.statistic.villages", null, locale),
+                "values", children.stream().map(DivisionTreeNode::villageCount).toList()));
+        List<DivisionStatistic> statistics = tree.statistics();
+        for (int i = 0; i < statistics.size(); i++) {
+            int index = i;
+            series.add(Map.of("name", messages.getMessage(statistics.get(i).labelKey(), null, locale),
+                    "values", children.stream().map(c -> c.counts()[index]).toList()));
+        }
+        chart.put("series", series);
+        return json.writeValueAsString(chart);
+    }
+
+    @GetMapping("/")
+    String home(Model model, Locale locale) {
+        CurrentUser user = currentUsers.require();
+        DivisionTreeNode root = tree.of(user.divisionCode());
+        model.addAttribute("user", user);
+        model.addAttribute("path", directory.path(user.divisionCode()));
+        model.addAttribute("root", root);
+        model.addAttribute("statistics", tree.statistics());
+        if (root != null && !root.children().isEmpty()) {
+            model.addAttribute("chartJson", chartJson(root, locale));
+        }
+        return "home";
+    }
+}
