@@ -13,7 +13,7 @@ record DivisionTreeNode(Division division, long[] counts, List<DivisionTreeNode>
     }
 
     /** Villages in this subtree, the division itself excluded. */
-    long villageCount() {
+    public long villageCount() {
         return children.stream()
                 .mapToLong(c -> (c.division().level() == DivisionLevel.VILLAGE ? 1 : 0) + c.villageCount())
                 .sum();

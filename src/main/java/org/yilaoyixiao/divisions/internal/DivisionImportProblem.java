@@ -7,7 +7,7 @@ import org.yilaoyixiao.platform.api.ApiException;
 record DivisionImportProblem(int line, String field, String messageKey, Object... args) {
 
     /** Message arguments with the line number first, as the messages expect. */
-    Object[] messageArgs() {
+    public Object[] messageArgs() {
         Object[] all = new Object[args.length + 1];
         all[0] = String.valueOf(line);
         System.arraycopy(args, 0, all, 1, args.length);

@@ -5,7 +5,7 @@ import java.util.List;
 /** What an import did. With any problem, nothing was applied. */
 record DivisionImportResult(int created, int renamed, int unchanged, List<DivisionImportProblem> problems) {
 
-    boolean applied() {
+    public boolean applied() {
         return problems.isEmpty();
     }
 

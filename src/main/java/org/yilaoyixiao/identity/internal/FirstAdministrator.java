@@ -53,9 +53,13 @@ class FirstAdministrator implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (accounts.anyAccount()) {
-            return;
+        if (!accounts.anyAccount()) {
+            create(configuredPassword);
         }
+    }
+
+    /** Creates {@code admin}; a blank password means: generate one and print it once. */
+    void create(String configuredPassword) {
         if (divisions.find(countyCode).isEmpty()) {
             throw new IllegalStateException("yly.county-code=" + countyCode + " is not a current division; "
                     + "load the county's divisions first");

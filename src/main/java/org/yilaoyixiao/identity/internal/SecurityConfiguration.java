@@ -26,6 +26,9 @@ import org.yilaoyixiao.platform.security.Role;
  * Two filter chains over one account store and one lockout policy: the API ({@code /api/**}, actuator) speaks HTTP
  * Basic, is stateless and answers problem documents, never a redirect; the pages use form login with a session that
  * expires after 30 idle minutes, and CSRF protection.
+ * <p>
+ * The single {@link AccountAuthenticationProvider} bean is the global authentication manager's only provider; it is
+ * deliberately not added to the chains as well, which would make a failed attempt count twice.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -42,8 +45,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ProblemResponseWriter problems,
-                                 AccountAuthenticationProvider provider) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemResponseWriter problems) throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, failure) -> {
             if (failure instanceof LockedException) {
                 problems.write(request, response, ProblemCode.ACCOUNT_LOCKED);
@@ -55,7 +57,6 @@ class SecurityConfiguration {
         AccessDeniedHandler denied = (request, response, failure) ->
                 problems.write(request, response, ProblemCode.FORBIDDEN);
         http.securityMatcher("/api/**", "/actuator/**")
-                .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.COUNTY_ADMIN.name())
@@ -70,14 +71,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, AccountAuthenticationProvider provider) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
         AuthenticationFailureHandler failure = (request, response, exception) -> {
             String reason = exception instanceof LockedException ? "locked"
                     : exception instanceof DisabledException ? "disabled" : "error";
             response.sendRedirect(request.getContextPath() + "/login?" + reason);
         };
-        http.authenticationProvider(provider)
-                .authorizeHttpRequests(auth -> auth
+        http.authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico").permitAll()

@@ -9,7 +9,7 @@ record UserAccount(long id, String username, String displayName, String password
                    boolean enabled, int failedAttempts, Instant lockedUntil, Instant lastLoginAt, Instant createdAt,
                    String createdBy, Set<Role> roles) {
 
-    boolean isLockedAt(Instant now) {
+    public boolean isLockedAt(Instant now) {
         return lockedUntil != null && now.isBefore(lockedUntil);
     }
 }

