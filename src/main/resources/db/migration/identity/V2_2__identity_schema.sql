@@ -12,6 +12,8 @@ create table identity.user_account (
     failed_attempts     integer      not null default 0,
     locked_until        timestamptz,
     password_changed_at timestamptz  not null,
+    -- set when someone other than the user knows the password (generated, initial or reset): change at next login
+    password_must_change boolean     not null default false,
     last_login_at       timestamptz,
     created_at          timestamptz  not null,
     created_by          varchar(50)  not null

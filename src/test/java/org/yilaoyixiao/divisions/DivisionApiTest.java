@@ -69,13 +69,13 @@ class DivisionApiTest {
         mvc.perform(get("/api/v1/divisions/" + PlatformTest.HECHENG).with(httpBasic(clerk, Accounts.PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("鹤城街道"));
-        mvc.perform(get("/api/v1/divisions/331121001201").with(httpBasic(clerk, Accounts.PASSWORD)))
+        mvc.perform(get("/api/v1/divisions/331121001901").with(httpBasic(clerk, Accounts.PASSWORD)))
                 .andExpect(status().isOk());
         mvc.perform(get("/api/v1/divisions/" + PlatformTest.OUNAN).with(httpBasic(clerk, Accounts.PASSWORD)))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.code").value("FORBIDDEN"));
-        mvc.perform(get("/api/v1/divisions/331121002201").with(httpBasic(clerk, Accounts.PASSWORD)))
+        mvc.perform(get("/api/v1/divisions/331121002901").with(httpBasic(clerk, Accounts.PASSWORD)))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/divisions/" + PlatformTest.COUNTY).with(httpBasic(clerk, Accounts.PASSWORD)))
                 .andExpect(status().isForbidden());
@@ -83,12 +83,12 @@ class DivisionApiTest {
 
     @Test
     void scopeContainmentFollowsTheTree() {
-        org.assertj.core.api.Assertions.assertThat(directory.isWithin("331121", "331121001201")).isTrue();
-        org.assertj.core.api.Assertions.assertThat(directory.isWithin("331121001", "331121001201")).isTrue();
-        org.assertj.core.api.Assertions.assertThat(directory.isWithin("331121001", "331121002201")).isFalse();
+        org.assertj.core.api.Assertions.assertThat(directory.isWithin("331121", "331121001901")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(directory.isWithin("331121001", "331121001901")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(directory.isWithin("331121001", "331121002901")).isFalse();
         org.assertj.core.api.Assertions.assertThat(directory.isWithin("331121001", "331121")).isFalse();
         org.assertj.core.api.Assertions.assertThat(directory.subtreeCodes("331121")).hasSizeGreaterThanOrEqualTo(1 + 32 + 223);
-        org.assertj.core.api.Assertions.assertThat(directory.path("331121001201")).extracting(Division::code)
-                .containsExactly("331121", "331121001", "331121001201");
+        org.assertj.core.api.Assertions.assertThat(directory.path("331121001901")).extracting(Division::code)
+                .containsExactly("331121", "331121001", "331121001901");
     }
 }

@@ -103,6 +103,22 @@ class DivisionImportTest {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("CONFLICT"));
         assertThat(directory.find("331121206")).isPresent();
+
+        // it may come back, but not into its own past
+        upload(HEADER + "331121206301,祯旺旧村,331121206,VILLAGE,2024-01-01\n", StandardCharsets.UTF_8)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].code").value("RETIRED"));
+        upload(HEADER + "331121206301,祯旺新村,331121206,VILLAGE,2025-01-01\n", StandardCharsets.UTF_8)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.created").value(1));
+        assertThat(directory.find("331121206301")).get().extracting(Division::name).isEqualTo("祯旺新村");
+        assertThat(directory.findAsOf("331121206301", LocalDate.of(2024, 8, 1))).isEmpty();
+    }
+
+    @Test
+    void aRequestWithoutAFileIsAClientError() throws Exception {
+        mvc.perform(multipart("/api/v1/divisions/import").with(httpBasic(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
     }
 
     @Test

@@ -26,6 +26,9 @@ class UserApiTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private ResultActions create(String username, String password, String roles, String division) throws Exception {
         return mvc.perform(post("/api/v1/users").with(httpBasic(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON)
@@ -50,6 +53,42 @@ class UserApiTest {
                 .andExpect(jsonPath("$.username").value(username))
                 .andExpect(jsonPath("$.roles[0]").value("TOWNSHIP_STAFF"))
                 .andExpect(jsonPath("$.divisionCode").value(PlatformTest.HECHENG));
+    }
+
+    @Test
+    void aNewUserMustReplaceTheInitialPasswordBeforeWorking() throws Exception {
+        String username = Accounts.unique("initial");
+        create(username, "Initial#2026", "\"TOWNSHIP_STAFF\"", PlatformTest.HECHENG).andExpect(status().isCreated());
+        mvc.perform(get("/api/v1/divisions/" + PlatformTest.HECHENG).with(httpBasic(username, "Initial#2026")))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("PASSWORD_CHANGE_REQUIRED"));
+        mvc.perform(post("/api/v1/me/password").with(httpBasic(username, "Initial#2026"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"currentPassword\":\"wrong\",\"newPassword\":\"weak\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", hasItem("currentPassword")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("newPassword")));
+        mvc.perform(post("/api/v1/me/password").with(httpBasic(username, "Initial#2026"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"currentPassword\":\"Initial#2026\",\"newPassword\":\"Mine-Only-2026\"}"))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/divisions/" + PlatformTest.HECHENG).with(httpBasic(username, "Initial#2026")))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/divisions/" + PlatformTest.HECHENG).with(httpBasic(username, "Mine-Only-2026")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void anAdministratorResetsAPasswordWhichMustThenBeChanged() throws Exception {
+        String username = Accounts.create(mvc, "BUTLER", "331121001901");
+        mvc.perform(post("/api/v1/users/" + username + "/password")
+                        .with(httpBasic(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"newPassword\":\"Reset-Pass-2026\"}"))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/divisions/331121001901").with(httpBasic(username, "Reset-Pass-2026")))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("PASSWORD_CHANGE_REQUIRED"));
+        mvc.perform(get("/api/v1/me").with(httpBasic(username, Accounts.PASSWORD))).andExpect(status().isUnauthorized());
     }
 
     @Test
@@ -86,8 +125,8 @@ class UserApiTest {
     @Test
     void aTakenUsernameIsAConflict() throws Exception {
         String username = Accounts.unique("dup");
-        create(username, "Qingtian#2026", "\"BUTLER\"", "331121001201").andExpect(status().isCreated());
-        create(username.toUpperCase(), "Qingtian#2026", "\"BUTLER\"", "331121001201")
+        create(username, "Qingtian#2026", "\"BUTLER\"", "331121001901").andExpect(status().isCreated());
+        create(username.toUpperCase(), "Qingtian#2026", "\"BUTLER\"", "331121001901")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("CONFLICT"));
     }
@@ -103,9 +142,14 @@ class UserApiTest {
                                 """.getBytes(StandardCharsets.UTF_8)))
                         .with(httpBasic(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD)))
                 .andExpect(status().isOk());
-        create(Accounts.unique("outside"), "Qingtian#2026", "\"TOWNSHIP_STAFF\"", "331122001")
+        String outsider = Accounts.unique("outside");
+        create(outsider, "Qingtian#2026", "\"TOWNSHIP_STAFF\"", "331122001")
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.code").value("FORBIDDEN"));
+        // the refused attempt stays on record although nothing was created
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql(
+                        "select outcome from audit.audit_event where type = 'USER_CREATED' and target = :t")
+                .param("t", "user:" + outsider).query(String.class).list()).containsExactly("DENIED");
     }
 
     @Test

@@ -85,7 +85,7 @@ class WebShellTest {
         mvc.perform(get("/").session(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("鹤城街道"), containsString("鹤城一社区"),
-                        containsString("data-code=\"331121001201\""), not(containsString("data-code=\"331121002\"")),
+                        containsString("data-code=\"331121001901\""), not(containsString("data-code=\"331121002\"")),
                         not(containsString("瓯南街道")), not(containsString("账号管理")))));
         mvc.perform(get("/admin/users").session(session)).andExpect(status().isForbidden());
         mvc.perform(get("/divisions").session(session))

@@ -52,7 +52,9 @@ class DivisionImport {
                         inFile.get(row.code()).line()));
             }
         }
-        Map<String, Division> stored = openVersions();
+        Map<String, Division> latest = latestVersions();
+        Map<String, Division> stored = new HashMap<>();
+        latest.values().stream().filter(d -> d.validTo() == null).forEach(d -> stored.put(d.code(), d));
         List<DivisionCsvFormat.Row> toCreate = new ArrayList<>();
         List<DivisionCsvFormat.Row> toChange = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -62,7 +64,12 @@ class DivisionImport {
             }
             checkParent(row, inFile, stored).ifPresent(problems::add);
             Division existing = stored.get(row.code());
-            if (existing == null) {
+            Division retired = existing == null ? latest.get(row.code()) : null;
+            if (retired != null && row.validFrom().isBefore(retired.validTo())) {
+                // a retired division may come back, but not into the period of its own history
+                problems.add(new DivisionImportProblem(row.line(), "validFrom", "division.import.retired",
+                        row.code(), retired.validTo().toString()));
+            } else if (existing == null) {
                 toCreate.add(row);
             } else if (existing.level() != row.level()) {
                 problems.add(new DivisionImportProblem(row.line(), "level", "division.import.level-changed",
@@ -112,11 +119,13 @@ class DivisionImport {
         return Optional.empty();
     }
 
-    private Map<String, Division> openVersions() {
-        Map<String, Division> open = new HashMap<>();
-        jdbc.sql("select " + JdbcDivisionDirectory.COLUMNS + " from divisions.division where valid_to is null")
-                .query(JdbcDivisionDirectory::map).list().forEach(d -> open.put(d.code(), d));
-        return open;
+    /** The newest version of every code, open or already closed. */
+    private Map<String, Division> latestVersions() {
+        Map<String, Division> latest = new HashMap<>();
+        jdbc.sql("select distinct on (code) " + JdbcDivisionDirectory.COLUMNS
+                        + " from divisions.division order by code, valid_from desc")
+                .query(JdbcDivisionDirectory::map).list().forEach(d -> latest.put(d.code(), d));
+        return latest;
     }
 
     private void insert(DivisionCsvFormat.Row row, String source, boolean synthetic) {

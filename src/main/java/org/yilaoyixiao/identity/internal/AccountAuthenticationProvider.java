@@ -84,18 +84,17 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
             throw new DisabledException("Account disabled");
         }
         boolean api = isApiRequest();
-        boolean auditSuccess = !api || account.lastLoginAt() == null
-                || account.lastLoginAt().plus(policy.apiLoginAuditInterval()).isBefore(now)
-                || account.failedAttempts() > 0;
-        if (auditSuccess || account.failedAttempts() > 0 || account.lockedUntil() != null) {
+        boolean cleanState = account.failedAttempts() == 0 && account.lockedUntil() == null;
+        boolean recentlyAudited = api && account.lastLoginAt() != null
+                && account.lastLoginAt().plus(policy.apiLoginAuditInterval()).isAfter(now);
+        if (!(cleanState && recentlyAudited)) {
             accounts.recordSuccess(account.id(), now);
-        }
-        if (auditSuccess) {
             audit.record(AuditRecord.success("LOGIN_SUCCESS", "user:" + username, api ? "api" : "web").by(username));
         }
         CurrentUser user = new CurrentUser(account.id(), account.username(), account.displayName(), account.roles(),
                 account.divisionCode());
-        AccountPrincipal principal = new AccountPrincipal(user, authorities.authoritiesOf(account.roles()));
+        AccountPrincipal principal = new AccountPrincipal(user, authorities.authoritiesOf(account.roles()),
+                account.passwordMustChange());
         UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(principal, null,
                 principal.getAuthorities());
         result.setDetails(authentication.getDetails());

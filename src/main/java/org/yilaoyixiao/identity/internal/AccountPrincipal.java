@@ -10,7 +10,7 @@ import org.yilaoyixiao.platform.security.CurrentUser;
 import org.yilaoyixiao.platform.security.CurrentUserPrincipal;
 
 /** The authenticated account kept in the session; never carries the password hash. */
-record AccountPrincipal(CurrentUser user, List<GrantedAuthority> grantedAuthorities)
+record AccountPrincipal(CurrentUser user, List<GrantedAuthority> grantedAuthorities, boolean passwordChangeRequired)
         implements UserDetails, CurrentUserPrincipal, Serializable {
 
     @Serial
@@ -24,6 +24,10 @@ record AccountPrincipal(CurrentUser user, List<GrantedAuthority> grantedAuthorit
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return grantedAuthorities;
+    }
+
+    AccountPrincipal withPasswordChanged() {
+        return new AccountPrincipal(user, grantedAuthorities, false);
     }
 
     @Override

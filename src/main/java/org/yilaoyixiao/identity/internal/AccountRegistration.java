@@ -9,7 +9,7 @@ import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yilaoyixiao.audit.AuditOutcome;
 import org.yilaoyixiao.audit.AuditRecord;
 import org.yilaoyixiao.audit.AuditTrail;
@@ -33,9 +33,11 @@ class AccountRegistration {
     private final PasswordEncoder encoder;
     private final AuditTrail audit;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     AccountRegistration(UserAccountRepository accounts, DivisionDirectory divisions, PasswordEncoder encoder,
-                        AuditTrail audit, Clock clock) {
+                        AuditTrail audit, Clock clock, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.accounts = accounts;
         this.divisions = divisions;
         this.encoder = encoder;
@@ -43,7 +45,10 @@ class AccountRegistration {
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * Not one transaction as a whole: a refusal is audited on its own, so that the record of the attempt survives
+     * the refusal; the account and its audit record are then written together.
+     */
     public UserAccount register(NewAccount request, CurrentUser creator) {
         String username = AccountAuthenticationProvider.normalise(request.username());
         List<FieldProblem> problems = new ArrayList<>();
@@ -85,12 +90,16 @@ class AccountRegistration {
         if (accounts.exists(username)) {
             throw ApiException.conflict("user.username.taken", username);
         }
+        String hash = encoder.encode(request.password());
         try {
-            long id = accounts.insert(username, displayName, encoder.encode(request.password()),
-                    division.get().code(), roles, clock.instant(), creator.username());
-            audit.record(AuditRecord.success("USER_CREATED", "user:" + username,
-                    "roles=" + roles + " division=" + division.get().code()));
-            return accounts.findByUsername(username).filter(a -> a.id() == id).orElseThrow();
+            return transactions.execute(status -> {
+                // the creator knows the initial password, so the user replaces it at first login
+                accounts.insert(username, displayName, hash, true, division.get().code(), roles, clock.instant(),
+                        creator.username());
+                audit.record(AuditRecord.success("USER_CREATED", "user:" + username,
+                        "roles=" + roles + " division=" + division.get().code()));
+                return accounts.findByUsername(username).orElseThrow();
+            });
         } catch (DuplicateKeyException raced) {
             throw ApiException.conflict("user.username.taken", username);
         }

@@ -73,8 +73,9 @@ class FirstAdministrator implements ApplicationRunner {
                     + " characters from 3 of upper case, lower case, digits and symbols, not containing 'admin'");
         }
         try {
-            accounts.insert(USERNAME, "系统管理员", encoder.encode(password), countyCode, EnumSet.of(Role.COUNTY_ADMIN),
-                    clock.instant(), "system");
+            // a generated password has been in the log: it must be replaced at first login
+            accounts.insert(USERNAME, "系统管理员", encoder.encode(password), generated, countyCode,
+                    EnumSet.of(Role.COUNTY_ADMIN), clock.instant(), "system");
         } catch (DuplicateKeyException anotherInstanceWasFaster) {
             return;
         }
@@ -86,8 +87,8 @@ class FirstAdministrator implements ApplicationRunner {
                     ================================================================
                      First start: created administrator '{}' with the password
                          {}
-                     It is shown this once. Log in and keep it safe, or set
-                     YLY_ADMIN_PASSWORD before the first start next time.
+                     It is shown this once and must be changed at the first login.
+                     (Set YLY_ADMIN_PASSWORD before a first start to choose it.)
                     ================================================================""", USERNAME, password);
         } else {
             log.info("First start: created administrator '{}' with the password from YLY_ADMIN_PASSWORD", USERNAME);

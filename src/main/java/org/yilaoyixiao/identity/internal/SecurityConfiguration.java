@@ -16,6 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.yilaoyixiao.platform.api.ProblemCode;
@@ -45,10 +46,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ProblemResponseWriter problems) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemResponseWriter problems, LoginPolicy policy)
+            throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, failure) -> {
             if (failure instanceof LockedException) {
-                problems.write(request, response, ProblemCode.ACCOUNT_LOCKED);
+                problems.write(request, response, ProblemCode.ACCOUNT_LOCKED,
+                        new Object[]{policy.lockDuration().toMinutes()});
             } else {
                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"yilaoyixiao\", charset=\"UTF-8\"");
                 problems.write(request, response, ProblemCode.UNAUTHENTICATED);
@@ -65,13 +68,14 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+                .addFilterBefore(new PasswordChangeGate(problems), AuthorizationFilter.class)
                 .headers(this::headers);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, ProblemResponseWriter problems) throws Exception {
         AuthenticationFailureHandler failure = (request, response, exception) -> {
             String reason = exception instanceof LockedException ? "locked"
                     : exception instanceof DisabledException ? "disabled" : "error";
@@ -86,6 +90,7 @@ class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 .sessionManagement(session -> session.invalidSessionUrl("/login?expired"))
+                .addFilterBefore(new PasswordChangeGate(problems), AuthorizationFilter.class)
                 .headers(this::headers);
         return http.build();
     }

@@ -6,7 +6,7 @@ import org.yilaoyixiao.platform.security.Role;
 
 /** An account as stored. */
 record UserAccount(long id, String username, String displayName, String passwordHash, String divisionCode,
-                   boolean enabled, int failedAttempts, Instant lockedUntil, Instant lastLoginAt, Instant createdAt,
+                   boolean enabled, boolean passwordMustChange, int failedAttempts, Instant lockedUntil, Instant lastLoginAt, Instant createdAt,
                    String createdBy, Set<Role> roles) {
 
     public boolean isLockedAt(Instant now) {

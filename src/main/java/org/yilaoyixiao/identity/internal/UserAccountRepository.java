@@ -49,15 +49,17 @@ class UserAccountRepository {
         return jdbc.sql("select exists (select 1 from identity.user_account)").query(Boolean.class).single();
     }
 
-    long insert(String username, String displayName, String passwordHash, String divisionCode, Set<Role> roles,
-                Instant now, String createdBy) {
+    long insert(String username, String displayName, String passwordHash, boolean mustChange, String divisionCode,
+                Set<Role> roles, Instant now, String createdBy) {
         long id = jdbc.sql("""
                         insert into identity.user_account
-                            (username, display_name, password_hash, division_code, password_changed_at, created_at, created_by)
-                        values (:username, :displayName, :hash, :division, :now, :now, :createdBy)
+                            (username, display_name, password_hash, password_must_change, division_code,
+                             password_changed_at, created_at, created_by)
+                        values (:username, :displayName, :hash, :mustChange, :division, :now, :now, :createdBy)
                         returning id
                         """)
                 .param("username", username).param("displayName", displayName).param("hash", passwordHash)
+                .param("mustChange", mustChange)
                 .param("division", divisionCode).param("now", utc(now)).param("createdBy", createdBy)
                 .query(Long.class).single();
         for (Role role : roles) {
@@ -97,6 +99,16 @@ class UserAccountRepository {
                         where id = :id
                         """)
                 .param("id", id).param("now", utc(now)).update();
+    }
+
+    void changePassword(long id, String passwordHash, boolean mustChange, Instant now) {
+        jdbc.sql("""
+                        update identity.user_account
+                        set password_hash = :hash, password_must_change = :mustChange, password_changed_at = :now
+                        where id = :id
+                        """)
+                .param("id", id).param("hash", passwordHash).param("mustChange", mustChange).param("now", utc(now))
+                .update();
     }
 
     void unlock(long id) {
@@ -149,6 +161,7 @@ class UserAccountRepository {
         }
         return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 rs.getString("password_hash"), rs.getString("division_code"), rs.getBoolean("enabled"),
+                rs.getBoolean("password_must_change"),
                 rs.getInt("failed_attempts"), instant(rs, "locked_until"), instant(rs, "last_login_at"),
                 instant(rs, "created_at"), rs.getString("created_by"), roles);
     }

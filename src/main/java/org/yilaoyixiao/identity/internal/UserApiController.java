@@ -31,9 +31,11 @@ class UserApiController {
     private final AccountAdministration administration;
     private final CurrentUsers currentUsers;
     private final java.time.Clock clock;
+    private final PasswordChange passwordChange;
 
     UserApiController(AccountRegistration registration, AccountAdministration administration,
-                      CurrentUsers currentUsers, java.time.Clock clock) {
+                      CurrentUsers currentUsers, java.time.Clock clock, PasswordChange passwordChange) {
+        this.passwordChange = passwordChange;
         this.registration = registration;
         this.administration = administration;
         this.currentUsers = currentUsers;
@@ -45,6 +47,21 @@ class UserApiController {
     MeResponse me() {
         CurrentUser user = currentUsers.require();
         return new MeResponse(user.username(), user.displayName(), new TreeSet<>(user.roles()), user.divisionCode());
+    }
+
+    @PostMapping("/me/password")
+    @Operation(summary = "Change one's own password; required first when it was generated, initial or reset")
+    ResponseEntity<Void> changeOwnPassword(@RequestBody ChangePasswordRequest request) {
+        passwordChange.changeOwn(currentUsers.require(), request.currentPassword(), request.newPassword());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/users/{username}/password")
+    @PreAuthorize("hasAuthority('" + IdentityPermissions.MANAGE_USERS + "')")
+    @Operation(summary = "Reset an account's password; the user must change it at the next login")
+    ResponseEntity<Void> resetPassword(@PathVariable String username, @RequestBody ResetPasswordRequest request) {
+        passwordChange.reset(currentUsers.require(), username, request.newPassword());
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/users")
@@ -95,6 +112,12 @@ class UserApiController {
 
     record CreateUserRequest(String username, String password, String displayName, Set<Role> roles,
                              String divisionCode) {
+    }
+
+    record ChangePasswordRequest(String currentPassword, String newPassword) {
+    }
+
+    record ResetPasswordRequest(String newPassword) {
     }
 
     record MeResponse(String username, String displayName, Set<Role> roles, String divisionCode) {

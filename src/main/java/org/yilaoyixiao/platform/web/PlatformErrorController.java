@@ -31,7 +31,7 @@ class PlatformErrorController implements ErrorController {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = uri == null ? "" : uri.toString();
         if (path.startsWith("/api/") || path.startsWith("/actuator/")) {
-            problems.write(request, response, codeFor(status));
+            problems.write(request, response, ProblemCode.forStatus(status));
             return null;
         }
         response.setStatus(status);
@@ -49,19 +49,5 @@ class PlatformErrorController implements ErrorController {
             return status;
         }
         return HttpStatus.INTERNAL_SERVER_ERROR.value();
-    }
-
-    private static ProblemCode codeFor(int status) {
-        return switch (status) {
-            case 400 -> ProblemCode.VALIDATION_FAILED;
-            case 401 -> ProblemCode.UNAUTHENTICATED;
-            case 403 -> ProblemCode.FORBIDDEN;
-            case 404 -> ProblemCode.NOT_FOUND;
-            case 405 -> ProblemCode.METHOD_NOT_ALLOWED;
-            case 409 -> ProblemCode.CONFLICT;
-            case 415 -> ProblemCode.UNSUPPORTED_MEDIA_TYPE;
-            case 423 -> ProblemCode.ACCOUNT_LOCKED;
-            default -> ProblemCode.INTERNAL_ERROR;
-        };
     }
 }

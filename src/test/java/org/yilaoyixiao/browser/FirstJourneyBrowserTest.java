@@ -1,0 +1,104 @@
+package org.yilaoyixiao.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.yilaoyixiao.support.Accounts;
+import org.yilaoyixiao.support.Chromium;
+import org.yilaoyixiao.support.PlatformTest;
+
+/**
+ * The first journey, in a real Chromium: the administrator logs in, creates a township account, and that user logs
+ * in, replaces the initial password and sees only their township. Screenshots go to target/screenshots.
+ */
+@PlatformTest
+class FirstJourneyBrowserTest {
+
+    private static Chromium chromium;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        chromium = Chromium.launchOrSkip();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void logIn(Page page, String username, String password) {
+        page.navigate(url("/login"));
+        page.getByLabel("用户名").fill(username);
+        page.getByLabel("密码").fill(password);
+        page.locator("#login-submit").click();
+    }
+
+    @Test
+    void adminCreatesATownshipUserWhoSeesOnlyTheirTownship() {
+        String username = Accounts.unique("gaoshi");
+        Page admin = chromium.newPage(1366, 900);
+        logIn(admin, PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD);
+        assertThat(admin.locator("#scope-path")).containsText("青田县");
+        assertThat(admin.locator("#division-tree tr[data-level=TOWNSHIP]")).hasCount(32);
+        assertThat(admin.locator("#scope-chart canvas")).hasCount(1);
+        Chromium.screenshot(admin, "01-admin-home");
+
+        admin.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("账号管理")).click();
+        admin.locator("#new-user").click();
+        admin.getByLabel("用户名").fill(username);
+        admin.getByLabel("姓名").fill("高市乡测试员");
+        admin.getByLabel("初始密码").fill("Gaoshi#2026");
+        admin.getByLabel("乡镇（街道）工作人员").check();
+        admin.getByLabel("数据范围（行政区划）").selectOption("331121203");
+        Chromium.screenshot(admin, "02-new-account-form");
+        admin.locator("#create-user").click();
+        assertThat(admin.locator(".alert-success")).containsText(username);
+        assertThat(admin.locator("tr[data-username='" + username + "']")).containsText("高市乡");
+        Chromium.screenshot(admin, "03-account-created");
+        admin.getByText("退出登录").click();
+        assertThat(admin.locator(".alert-info")).containsText("您已安全退出");
+
+        Page clerk = chromium.newPage(390, 844);
+        logIn(clerk, username, "Gaoshi#2026");
+        // the administrator knows the initial password, so the user first chooses their own
+        assertThat(clerk.locator(".alert-warning")).containsText("请先设置");
+        clerk.getByLabel("当前密码").fill("Gaoshi#2026");
+        clerk.getByLabel("新密码", new Page.GetByLabelOptions().setExact(true)).fill("Gaoshi-Mine-2026");
+        clerk.getByLabel("再次输入新密码").fill("Gaoshi-Mine-2026");
+        Chromium.screenshot(clerk, "04-township-user-sets-password");
+        clerk.locator("#change-password").click();
+        assertThat(clerk.locator(".alert-success")).containsText("密码已修改");
+        assertThat(clerk.locator("#current-user")).hasText("高市乡测试员");
+        assertThat(clerk.locator("#scope-path")).containsText("高市乡");
+        Locator rows = clerk.locator("#division-tree tr[data-code]");
+        List<String> codes = rows.evaluateAll("rows => rows.map(r => r.dataset.code)")
+                instanceof List<?> list ? list.stream().map(Object::toString).toList() : List.of();
+        assertThat(codes).isNotEmpty().allSatisfy(code -> assertThat(code).startsWith("331121203"));
+        assertThat(clerk.locator("#division-tree")).not().containsText("鹤城街道");
+        assertThat(clerk.locator("#mainNav")).not().containsText("账号管理");
+        Chromium.screenshot(clerk, "05-township-user-home-phone");
+
+        Response forbidden = clerk.navigate(url("/admin/users"));
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(clerk.locator("h1")).hasText("没有权限");
+        Chromium.screenshot(clerk, "06-township-user-forbidden");
+    }
+}
