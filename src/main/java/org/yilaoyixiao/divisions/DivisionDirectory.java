@@ -19,6 +19,9 @@ public interface DivisionDirectory {
     /** Current children, ordered by code. */
     List<Division> children(String code);
 
+    /** Children valid on a date, ordered by code. */
+    List<Division> childrenAsOf(String code, LocalDate date);
+
     /** The current division and all its current descendants, root first, in depth-first code order. */
     List<Division> subtree(String code);
 

@@ -40,8 +40,10 @@ class HomeController {
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("labels", children.stream().map(c -> c.division().name()).toList());
         List<Map<String, Object>> series = new ArrayList<>();
-        series.add(Map.of("name", messages.getMessage("home.statistic.villages", null, locale),
-                "values", children.stream().map(DivisionTreeNode::villageCount).toList()));
+        if (children.stream().anyMatch(c -> c.villageCount() > 0)) {
+            series.add(Map.of("name", messages.getMessage("home.statistic.villages", null, locale),
+                    "values", children.stream().map(DivisionTreeNode::villageCount).toList()));
+        }
         List<DivisionStatistic> statistics = tree.statistics();
         for (int i = 0; i < statistics.size(); i++) {
             int index = i;

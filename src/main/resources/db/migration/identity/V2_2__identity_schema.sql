@@ -8,6 +8,8 @@ create table identity.user_account (
     display_name        varchar(100) not null,
     password_hash       varchar(200) not null,
     division_code       varchar(12)  not null,
+    -- the business area of BUREAU_STAFF accounts (CIVIL_AFFAIRS, HEALTH, …); null for other roles
+    bureau              varchar(40),
     enabled             boolean      not null default true,
     failed_attempts     integer      not null default 0,
     locked_until        timestamptz,

@@ -94,6 +94,11 @@ class DivisionImportTest {
                 .andExpect(status().isNoContent());
         assertThat(directory.find("331121206301")).isEmpty();
         assertThat(directory.findAsOf("331121206301", LocalDate.of(2024, 6, 30))).isPresent();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/divisions/331121206301")
+                        .param("asOf", "2024-06-30").with(httpBasic(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("祯旺旧村"))
+                .andExpect(jsonPath("$.validTo").value("2024-07-01"));
         assertThat(directory.isWithin("331121206", "331121206301")).isTrue();
 
         mvc.perform(post("/api/v1/divisions/331121206/retirement")

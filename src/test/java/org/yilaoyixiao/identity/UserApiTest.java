@@ -123,6 +123,24 @@ class UserApiTest {
     }
 
     @Test
+    void bureauStaffBelongToABureau() throws Exception {
+        create(Accounts.unique("bureau"), "Qingtian#2026", "\"BUREAU_STAFF\"", PlatformTest.COUNTY)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("bureau"));
+        String username = Accounts.unique("health");
+        mvc.perform(post("/api/v1/users").with(httpBasic(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"username":"%s","password":"Qingtian#2026","displayName":"卫健局科员",
+                                 "roles":["BUREAU_STAFF"],"divisionCode":"331121","bureau":"HEALTH"}
+                                """.formatted(username)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.bureau").value("HEALTH"));
+        mvc.perform(get("/api/v1/me").with(httpBasic(username, "Qingtian#2026")))
+                .andExpect(jsonPath("$.bureau").value("HEALTH"));
+    }
+
+    @Test
     void aTakenUsernameIsAConflict() throws Exception {
         String username = Accounts.unique("dup");
         create(username, "Qingtian#2026", "\"BUTLER\"", "331121001901").andExpect(status().isCreated());

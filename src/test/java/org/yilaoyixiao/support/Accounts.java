@@ -30,8 +30,10 @@ public final class Accounts {
         mvc.perform(post("/api/v1/users").with(httpBasic(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
-                                {"username":"%s","password":"%s","displayName":"测试用户","roles":["%s"],"divisionCode":"%s"}
-                                """.formatted(username, INITIAL_PASSWORD, role, divisionCode)))
+                                {"username":"%s","password":"%s","displayName":"测试用户","roles":["%s"],"divisionCode":"%s",
+                                 "bureau":%s}
+                                """.formatted(username, INITIAL_PASSWORD, role, divisionCode,
+                                role.equals("BUREAU_STAFF") ? "\"CIVIL_AFFAIRS\"" : "null")))
                 .andExpect(status().isCreated());
         mvc.perform(post("/api/v1/me/password").with(httpBasic(username, INITIAL_PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON)

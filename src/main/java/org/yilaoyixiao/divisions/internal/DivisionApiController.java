@@ -3,7 +3,10 @@ package org.yilaoyixiao.divisions.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.yilaoyixiao.platform.time.BusinessTime;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,9 +34,11 @@ class DivisionApiController {
     private final DivisionImport divisionImport;
     private final DivisionRetirement retirement;
     private final CurrentUsers currentUsers;
+    private final Clock clock;
 
     DivisionApiController(DivisionDirectory directory, DivisionImport divisionImport, DivisionRetirement retirement,
-                          CurrentUsers currentUsers) {
+                          CurrentUsers currentUsers, Clock clock) {
+        this.clock = clock;
         this.directory = directory;
         this.divisionImport = divisionImport;
         this.retirement = retirement;
@@ -41,17 +46,21 @@ class DivisionApiController {
     }
 
     @GetMapping("/{code}")
-    @Operation(summary = "A division with its current children; only within the caller's data scope")
-    DivisionResponse get(@PathVariable String code) {
-        Division division = directory.find(code).orElseThrow(() -> ApiException.notFound("division.not-found", code));
+    @Operation(summary = "A division with its children, as of today or of the date given; only within the caller's "
+            + "data scope")
+    DivisionResponse get(@PathVariable String code,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        LocalDate on = asOf != null ? asOf : BusinessTime.today(clock);
+        Division division = directory.findAsOf(code, on)
+                .orElseThrow(() -> ApiException.notFound("division.not-found", code));
         String scope = currentUsers.require().divisionCode();
         if (!directory.isWithin(scope, code)) {
             throw ApiException.forbidden("division.out-of-scope", code);
         }
-        List<ChildResponse> children = directory.children(code).stream()
+        List<ChildResponse> children = directory.childrenAsOf(code, on).stream()
                 .map(c -> new ChildResponse(c.code(), c.name(), c.level().name())).toList();
         return new DivisionResponse(division.code(), division.name(), division.level().name(), division.parentCode(),
-                division.validFrom(), division.synthetic(), children);
+                division.validFrom(), division.validTo(), division.synthetic(), children);
     }
 
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -75,7 +84,7 @@ class DivisionApiController {
     }
 
     record DivisionResponse(String code, String name, String level, String parentCode, LocalDate validFrom,
-                            boolean synthetic, List<ChildResponse> children) {
+                            LocalDate validTo, boolean synthetic, List<ChildResponse> children) {
     }
 
     record ChildResponse(String code, String name, String level) {

@@ -44,9 +44,14 @@ class JdbcDivisionDirectory implements DivisionDirectory {
 
     @Override
     public List<Division> children(String code) {
+        return childrenAsOf(code, today());
+    }
+
+    @Override
+    public List<Division> childrenAsOf(String code, LocalDate date) {
         return jdbc.sql("select " + COLUMNS + " from divisions.division where parent_code = :code and " + VALID_ON
                         + " order by code")
-                .param("code", code).param("on", today())
+                .param("code", code).param("on", date)
                 .query(JdbcDivisionDirectory::map).list();
     }
 

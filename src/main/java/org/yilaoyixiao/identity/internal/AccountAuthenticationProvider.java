@@ -92,7 +92,7 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
             audit.record(AuditRecord.success("LOGIN_SUCCESS", "user:" + username, api ? "api" : "web").by(username));
         }
         CurrentUser user = new CurrentUser(account.id(), account.username(), account.displayName(), account.roles(),
-                account.divisionCode());
+                account.divisionCode(), account.bureau());
         AccountPrincipal principal = new AccountPrincipal(user, authorities.authoritiesOf(account.roles()),
                 account.passwordMustChange());
         UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(principal, null,

@@ -18,6 +18,7 @@ import org.yilaoyixiao.divisions.DivisionDirectory;
 import org.yilaoyixiao.divisions.DivisionLevel;
 import org.yilaoyixiao.platform.api.ApiException;
 import org.yilaoyixiao.platform.api.ApiException.FieldProblem;
+import org.yilaoyixiao.platform.security.Bureau;
 import org.yilaoyixiao.platform.security.CurrentUser;
 import org.yilaoyixiao.platform.security.Role;
 
@@ -79,6 +80,10 @@ class AccountRegistration {
                 }
             }
         }
+        Bureau bureau = roles.contains(Role.BUREAU_STAFF) ? request.bureau() : null;
+        if (roles.contains(Role.BUREAU_STAFF) && bureau == null) {
+            problems.add(new FieldProblem("bureau", "REQUIRED", "user.bureau.required", null));
+        }
         if (!problems.isEmpty()) {
             throw ApiException.validation(problems);
         }
@@ -94,10 +99,10 @@ class AccountRegistration {
         try {
             return transactions.execute(status -> {
                 // the creator knows the initial password, so the user replaces it at first login
-                accounts.insert(username, displayName, hash, true, division.get().code(), roles, clock.instant(),
+                accounts.insert(username, displayName, hash, true, division.get().code(), bureau, roles, clock.instant(),
                         creator.username());
                 audit.record(AuditRecord.success("USER_CREATED", "user:" + username,
-                        "roles=" + roles + " division=" + division.get().code()));
+                        "roles=" + roles + " division=" + division.get().code() + (bureau == null ? "" : " bureau=" + bureau)));
                 return accounts.findByUsername(username).orElseThrow();
             });
         } catch (DuplicateKeyException raced) {

@@ -74,7 +74,7 @@ class FirstAdministrator implements ApplicationRunner {
         }
         try {
             // a generated password has been in the log: it must be replaced at first login
-            accounts.insert(USERNAME, "系统管理员", encoder.encode(password), generated, countyCode,
+            accounts.insert(USERNAME, "系统管理员", encoder.encode(password), generated, countyCode, null,
                     EnumSet.of(Role.COUNTY_ADMIN), clock.instant(), "system");
         } catch (DuplicateKeyException anotherInstanceWasFaster) {
             return;

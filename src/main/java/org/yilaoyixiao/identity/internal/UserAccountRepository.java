@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yilaoyixiao.platform.api.PageRequest;
 import org.yilaoyixiao.platform.api.PageResponse;
+import org.yilaoyixiao.platform.security.Bureau;
 import org.yilaoyixiao.platform.security.Role;
 
 @Repository
@@ -50,16 +51,16 @@ class UserAccountRepository {
     }
 
     long insert(String username, String displayName, String passwordHash, boolean mustChange, String divisionCode,
-                Set<Role> roles, Instant now, String createdBy) {
+                Bureau bureau, Set<Role> roles, Instant now, String createdBy) {
         long id = jdbc.sql("""
                         insert into identity.user_account
-                            (username, display_name, password_hash, password_must_change, division_code,
+                            (username, display_name, password_hash, password_must_change, division_code, bureau,
                              password_changed_at, created_at, created_by)
-                        values (:username, :displayName, :hash, :mustChange, :division, :now, :now, :createdBy)
+                        values (:username, :displayName, :hash, :mustChange, :division, :bureau, :now, :now, :createdBy)
                         returning id
                         """)
                 .param("username", username).param("displayName", displayName).param("hash", passwordHash)
-                .param("mustChange", mustChange)
+                .param("mustChange", mustChange).param("bureau", bureau == null ? null : bureau.name())
                 .param("division", divisionCode).param("now", utc(now)).param("createdBy", createdBy)
                 .query(Long.class).single();
         for (Role role : roles) {
@@ -160,7 +161,8 @@ class UserAccountRepository {
             Arrays.stream(joined.split(",")).map(Role::valueOf).forEach(roles::add);
         }
         return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-                rs.getString("password_hash"), rs.getString("division_code"), rs.getBoolean("enabled"),
+                rs.getString("password_hash"), rs.getString("division_code"),
+                rs.getString("bureau") == null ? null : Bureau.valueOf(rs.getString("bureau")), rs.getBoolean("enabled"),
                 rs.getBoolean("password_must_change"),
                 rs.getInt("failed_attempts"), instant(rs, "locked_until"), instant(rs, "last_login_at"),
                 instant(rs, "created_at"), rs.getString("created_by"), roles);

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yilaoyixiao.identity.IdentityPermissions;
 import org.yilaoyixiao.platform.api.PageRequest;
 import org.yilaoyixiao.platform.api.PageResponse;
+import org.yilaoyixiao.platform.security.Bureau;
 import org.yilaoyixiao.platform.security.CurrentUser;
 import org.yilaoyixiao.platform.security.CurrentUsers;
 import org.yilaoyixiao.platform.security.Role;
@@ -46,7 +47,8 @@ class UserApiController {
     @Operation(summary = "The logged-in account and its data scope")
     MeResponse me() {
         CurrentUser user = currentUsers.require();
-        return new MeResponse(user.username(), user.displayName(), new TreeSet<>(user.roles()), user.divisionCode());
+        return new MeResponse(user.username(), user.displayName(), new TreeSet<>(user.roles()), user.divisionCode(),
+                user.bureau());
     }
 
     @PostMapping("/me/password")
@@ -69,7 +71,7 @@ class UserApiController {
     @Operation(summary = "Create an account within the caller's scope")
     ResponseEntity<UserResponse> create(@RequestBody CreateUserRequest request) {
         UserAccount account = registration.register(new NewAccount(request.username(), request.password(),
-                request.displayName(), request.roles(), request.divisionCode()), currentUsers.require());
+                request.displayName(), request.roles(), request.divisionCode(), request.bureau()), currentUsers.require());
         return ResponseEntity.created(URI.create("/api/v1/users/" + account.username())).body(UserResponse.from(account, clock.instant()));
     }
 
@@ -111,7 +113,7 @@ class UserApiController {
     }
 
     record CreateUserRequest(String username, String password, String displayName, Set<Role> roles,
-                             String divisionCode) {
+                             String divisionCode, Bureau bureau) {
     }
 
     record ChangePasswordRequest(String currentPassword, String newPassword) {
@@ -120,14 +122,14 @@ class UserApiController {
     record ResetPasswordRequest(String newPassword) {
     }
 
-    record MeResponse(String username, String displayName, Set<Role> roles, String divisionCode) {
+    record MeResponse(String username, String displayName, Set<Role> roles, String divisionCode, Bureau bureau) {
     }
 
     record UserResponse(long id, String username, String displayName, Set<Role> roles, String divisionCode,
-                        boolean enabled, boolean locked, Instant lastLoginAt) {
+                        Bureau bureau, boolean enabled, boolean locked, Instant lastLoginAt) {
         static UserResponse from(UserAccount a, Instant now) {
             return new UserResponse(a.id(), a.username(), a.displayName(), new TreeSet<>(a.roles()), a.divisionCode(),
-                    a.enabled(), a.isLockedAt(now), a.lastLoginAt());
+                    a.bureau(), a.enabled(), a.isLockedAt(now), a.lastLoginAt());
         }
     }
 }

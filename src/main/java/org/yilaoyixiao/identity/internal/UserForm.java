@@ -2,6 +2,7 @@ package org.yilaoyixiao.identity.internal;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.yilaoyixiao.platform.security.Bureau;
 import org.yilaoyixiao.platform.security.Role;
 
 /** The administrators' "new account" form; bound field by field, checked by {@link AccountRegistration}. */
@@ -12,6 +13,7 @@ class UserForm {
     private String password;
     private Set<Role> roles = EnumSet.noneOf(Role.class);
     private String divisionCode;
+    private Bureau bureau;
 
     public String getUsername() {
         return username;
@@ -53,7 +55,15 @@ class UserForm {
         this.divisionCode = divisionCode;
     }
 
+    public Bureau getBureau() {
+        return bureau;
+    }
+
+    public void setBureau(Bureau bureau) {
+        this.bureau = bureau;
+    }
+
     NewAccount toNewAccount() {
-        return new NewAccount(username, password, displayName, roles, divisionCode);
+        return new NewAccount(username, password, displayName, roles, divisionCode, bureau);
     }
 }

@@ -103,6 +103,7 @@ class UserPageController {
     private String prepareForm(Model model) {
         CurrentUser actor = currentUsers.require();
         model.addAttribute("roles", Role.values());
+        model.addAttribute("bureaus", org.yilaoyixiao.platform.security.Bureau.values());
         model.addAttribute("divisionOptions", divisions.subtree(actor.divisionCode()));
         return "users/form";
     }
