@@ -73,6 +73,13 @@ class FirstJourneyBrowserTest {
         assertThat(admin.locator(".alert-success")).containsText(username);
         assertThat(admin.locator("tr[data-username='" + username + "']")).containsText("高市乡");
         Chromium.screenshot(admin, "03-account-created");
+        // the API documentation works under the strict Content-Security-Policy
+        admin.navigate(url("/swagger-ui.html"));
+        assertThat(admin.locator(".swagger-ui .opblock-tag").first()).isVisible();
+        assertThat(admin.locator("section.swagger-ui")).containsText("一老一小");
+        assertThat(admin.locator("section.swagger-ui")).containsText("/api/v1/divisions/{code}");
+        Chromium.screenshot(admin, "04-api-documentation");
+        admin.navigate(url("/"));
         admin.getByText("退出登录").click();
         assertThat(admin.locator(".alert-info")).containsText("您已安全退出");
 
@@ -83,7 +90,7 @@ class FirstJourneyBrowserTest {
         clerk.getByLabel("当前密码").fill("Gaoshi#2026");
         clerk.getByLabel("新密码", new Page.GetByLabelOptions().setExact(true)).fill("Gaoshi-Mine-2026");
         clerk.getByLabel("再次输入新密码").fill("Gaoshi-Mine-2026");
-        Chromium.screenshot(clerk, "04-township-user-sets-password");
+        Chromium.screenshot(clerk, "05-township-user-sets-password");
         clerk.locator("#change-password").click();
         assertThat(clerk.locator(".alert-success")).containsText("密码已修改");
         assertThat(clerk.locator("#current-user")).hasText("高市乡测试员");
@@ -94,11 +101,11 @@ class FirstJourneyBrowserTest {
         assertThat(codes).isNotEmpty().allSatisfy(code -> assertThat(code).startsWith("331121203"));
         assertThat(clerk.locator("#division-tree")).not().containsText("鹤城街道");
         assertThat(clerk.locator("#mainNav")).not().containsText("账号管理");
-        Chromium.screenshot(clerk, "05-township-user-home-phone");
+        Chromium.screenshot(clerk, "06-township-user-home-phone");
 
         Response forbidden = clerk.navigate(url("/admin/users"));
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(clerk.locator("h1")).hasText("没有权限");
-        Chromium.screenshot(clerk, "06-township-user-forbidden");
+        Chromium.screenshot(clerk, "07-township-user-forbidden");
     }
 }

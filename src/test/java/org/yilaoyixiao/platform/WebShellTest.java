@@ -114,6 +114,26 @@ class WebShellTest {
     }
 
     @Test
+    void anAdministratorRetiresADivisionFromThePage() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/divisions/import")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "v.csv", "text/csv",
+                                "code,name,parentCode,level,validFrom\n331121208301,舒桥试点村,331121208,VILLAGE,2023-01-01\n"
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .httpBasic(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD)))
+                .andExpect(status().isOk());
+        MockHttpSession session = login(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD);
+        mvc.perform(post("/divisions/retirement").session(session).with(csrf()).header("HX-Request", "true")
+                        .param("code", "331121208").param("effectiveDate", "2025-01-01").param("reason", "试"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("仍有"), not(containsString("<nav")))));
+        mvc.perform(post("/divisions/retirement").session(session).with(csrf())
+                        .param("code", "331121208301").param("effectiveDate", "2025-01-01").param("reason", "并村"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("已撤销区划 331121208301")));
+    }
+
+    @Test
     void theUserFormReportsProblemsInChinese() throws Exception {
         MockHttpSession session = login(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD);
         mvc.perform(post("/admin/users").session(session).with(csrf())

@@ -1,6 +1,9 @@
 package org.yilaoyixiao.divisions.internal;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.yilaoyixiao.platform.api.ApiException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,11 +23,14 @@ class DivisionPageController {
 
     private final DivisionDirectory directory;
     private final DivisionImport divisionImport;
+    private final DivisionRetirement retirement;
     private final CurrentUsers currentUsers;
 
-    DivisionPageController(DivisionDirectory directory, DivisionImport divisionImport, CurrentUsers currentUsers) {
+    DivisionPageController(DivisionDirectory directory, DivisionImport divisionImport, DivisionRetirement retirement,
+                           CurrentUsers currentUsers) {
         this.directory = directory;
         this.divisionImport = divisionImport;
+        this.retirement = retirement;
         this.currentUsers = currentUsers;
     }
 
@@ -42,5 +48,22 @@ class DivisionPageController {
                 : divisionImport.importCsv(file.getBytes(), "import: " + file.getOriginalFilename(), false);
         model.addAttribute("result", result);
         return "divisions/list :: import-result";
+    }
+
+    @PostMapping("/retirement")
+    @PreAuthorize("hasAuthority('" + DivisionPermissions.MANAGE + "')")
+    String retire(@RequestParam String code,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveDate,
+                  @RequestParam(required = false) String reason, Model model) {
+        try {
+            if (!directory.isWithin(currentUsers.require().divisionCode(), code)) {
+                throw ApiException.forbidden("division.out-of-scope", code);
+            }
+            retirement.retire(code, effectiveDate, reason);
+            model.addAttribute("retired", code);
+        } catch (ApiException e) {
+            model.addAttribute("retireError", e);
+        }
+        return "divisions/list :: retire-result";
     }
 }
