@@ -72,6 +72,13 @@ class AuditTrailTest {
     }
 
     @Test
+    void workWithoutAUserOrRequestIsRecordedAsTheSystem() {
+        trail.record(AuditRecord.success("TEST_EVENT", "test:system", "scheduled work"));
+        assertThat(jdbc.sql("select actor from audit.audit_event where target = 'test:system'")
+                .query(String.class).single()).isEqualTo("system");
+    }
+
+    @Test
     void onlyAuditorsAndAdministratorsReadTheTrail() throws Exception {
         String clerk = Accounts.create(mvc, "TOWNSHIP_STAFF", PlatformTest.HECHENG);
         mvc.perform(get("/api/v1/audit-events").with(httpBasic(clerk, Accounts.PASSWORD)))

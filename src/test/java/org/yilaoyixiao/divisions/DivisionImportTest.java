@@ -120,6 +120,24 @@ class DivisionImportTest {
     }
 
     @Test
+    void aDivisionDueToBeRetiredIsUnchangedWhenItsListIsImportedAgain() throws Exception {
+        String list = HEADER + "331121209301,巨浦待撤村,331121209,VILLAGE,2023-01-01\n";
+        upload(list, StandardCharsets.UTF_8).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/divisions/331121209301/retirement")
+                        .with(httpBasic(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"effectiveDate\":\"2099-01-01\",\"reason\":\"规划撤并\"}"))
+                .andExpect(status().isNoContent());
+        upload(list, StandardCharsets.UTF_8).andExpect(status().isOk()).andExpect(jsonPath("$.unchanged").value(1));
+        assertThat(directory.find("331121209301")).isPresent();
+        mvc.perform(post("/api/v1/divisions/331121209301/retirement")
+                        .with(httpBasic(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"effectiveDate\":\"2098-01-01\",\"reason\":\"again\"}"))
+                .andExpect(status().isConflict());
+    }
+
+    @Test
     void aRequestWithoutAFileIsAClientError() throws Exception {
         mvc.perform(multipart("/api/v1/divisions/import").with(httpBasic(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD)))
                 .andExpect(status().isBadRequest())

@@ -134,6 +134,42 @@ class WebShellTest {
     }
 
     @Test
+    void anAdministratorResetsAPasswordFromThePage() throws Exception {
+        String butler = Accounts.create(mvc, "BUTLER", "331121001901");
+        MockHttpSession session = login(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD);
+        mvc.perform(get("/admin/users/" + butler + "/password").session(session))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(butler)));
+        mvc.perform(post("/admin/users/" + butler + "/password").session(session).with(csrf()).param("newPassword", "weak"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("密码至少需要8位")));
+        mvc.perform(post("/admin/users/" + butler + "/password").session(session).with(csrf())
+                        .param("newPassword", "Temp-Pass-2026"))
+                .andExpect(redirectedUrl("/admin/users"));
+        MockHttpSession butlerSession = login(butler, "Temp-Pass-2026");
+        mvc.perform(get("/").session(butlerSession)).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(post("/account/password").session(butlerSession).with(csrf())
+                        .param("currentPassword", "Temp-Pass-2026").param("newPassword", "Butler-Own-2026")
+                        .param("confirmPassword", "Butler-Own-2026"))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(get("/").session(butlerSession)).andExpect(status().isOk());
+    }
+
+    @Test
+    void guessingTheCurrentPasswordInAnOpenSessionLocksTheAccount() throws Exception {
+        // someone at an unattended, logged-in desk cannot try passwords without limit
+        String clerk = Accounts.create(mvc, "TOWNSHIP_STAFF", PlatformTest.HECHENG);
+        MockHttpSession session = login(clerk, Accounts.PASSWORD);
+        for (int i = 1; i <= 5; i++) {
+            mvc.perform(post("/account/password").session(session).with(csrf())
+                            .param("currentPassword", "Guess-" + i + "-2026").param("newPassword", "Mine-Only-2026")
+                            .param("confirmPassword", "Mine-Only-2026"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("当前密码不正确")));
+        }
+        mvc.perform(post("/login").param("username", clerk).param("password", Accounts.PASSWORD).with(csrf()))
+                .andExpect(redirectedUrl("/login?locked"));
+    }
+
+    @Test
     void theUserFormReportsProblemsInChinese() throws Exception {
         MockHttpSession session = login(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD);
         mvc.perform(post("/admin/users").session(session).with(csrf())

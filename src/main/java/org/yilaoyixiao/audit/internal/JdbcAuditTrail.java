@@ -39,9 +39,11 @@ class JdbcAuditTrail implements AuditTrail {
     @Override
     @Transactional
     public void record(AuditRecord record) {
-        String actor = truncate(record.actor() != null ? record.actor()
-                : currentUsers.current().map(CurrentUser::username).orElse("anonymous"), 100);
         String remote = remoteAddress();
+        // without a user: a visitor not logged in when there is a request, else the platform itself at work
+        String actor = truncate(record.actor() != null ? record.actor()
+                : currentUsers.current().map(CurrentUser::username)
+                .orElse(RequestContextHolder.getRequestAttributes() != null ? "anonymous" : "system"), 100);
         jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", CHAIN_LOCK).query(Object.class).single();
         String prev = jdbc.sql("select hash from audit.audit_event order by id desc limit 1")
                 .query(String.class).optional().orElse(AuditHash.GENESIS);

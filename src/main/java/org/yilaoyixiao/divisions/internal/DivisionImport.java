@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,9 +53,7 @@ class DivisionImport {
                         inFile.get(row.code()).line()));
             }
         }
-        Map<String, Division> latest = latestVersions();
-        Map<String, Division> stored = new HashMap<>();
-        latest.values().stream().filter(d -> d.validTo() == null).forEach(d -> stored.put(d.code(), d));
+        Map<String, List<Division>> history = history();
         List<DivisionCsvFormat.Row> toCreate = new ArrayList<>();
         List<DivisionCsvFormat.Row> toChange = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -62,25 +61,37 @@ class DivisionImport {
             if (!seen.add(row.code())) {
                 continue;
             }
-            checkParent(row, inFile, stored).ifPresent(problems::add);
-            Division existing = stored.get(row.code());
-            Division retired = existing == null ? latest.get(row.code()) : null;
-            if (retired != null && row.validFrom().isBefore(retired.validTo())) {
+            checkParent(row, inFile, history).ifPresent(problems::add);
+            List<Division> versions = history.getOrDefault(row.code(), List.of());
+            if (versions.isEmpty()) {
+                toCreate.add(row);
+                continue;
+            }
+            if (versions.stream().anyMatch(v -> v.validFrom().equals(row.validFrom()) && sameContent(v, row))) {
+                continue; // restates a version already stored
+            }
+            Division latest = versions.get(versions.size() - 1);
+            if (latest.level() != row.level()) {
+                problems.add(new DivisionImportProblem(row.line(), "level", "division.import.level-changed",
+                        row.code(), latest.level().name()));
+            } else if (latest.validTo() == null) {
+                if (sameContent(latest, row)) {
+                    continue;
+                }
+                if (row.validFrom().isAfter(latest.validFrom())) {
+                    toChange.add(row);
+                } else {
+                    problems.add(new DivisionImportProblem(row.line(), "validFrom", "division.import.not-after",
+                            row.code(), latest.validFrom().toString()));
+                }
+            } else if (sameContent(latest, row) && !row.validFrom().isAfter(latest.validFrom())) {
+                continue; // a retired (or to-be-retired) division restated as it was
+            } else if (!row.validFrom().isBefore(latest.validTo())) {
+                toCreate.add(row); // a retired division comes back
+            } else {
                 // a retired division may come back, but not into the period of its own history
                 problems.add(new DivisionImportProblem(row.line(), "validFrom", "division.import.retired",
-                        row.code(), retired.validTo().toString()));
-            } else if (existing == null) {
-                toCreate.add(row);
-            } else if (existing.level() != row.level()) {
-                problems.add(new DivisionImportProblem(row.line(), "level", "division.import.level-changed",
-                        row.code(), existing.level().name()));
-            } else if (!existing.name().equals(row.name()) || !java.util.Objects.equals(existing.parentCode(), row.parentCode())) {
-                if (!row.validFrom().isAfter(existing.validFrom())) {
-                    problems.add(new DivisionImportProblem(row.line(), "validFrom", "division.import.not-after",
-                            row.code(), existing.validFrom().toString()));
-                } else {
-                    toChange.add(row);
-                }
+                        row.code(), latest.validTo().toString()));
             }
         }
         if (!problems.isEmpty()) {
@@ -100,14 +111,28 @@ class DivisionImport {
         return new DivisionImportResult(toCreate.size(), toChange.size(), unchanged, List.of());
     }
 
+    private static boolean sameContent(Division version, DivisionCsvFormat.Row row) {
+        return version.level() == row.level() && version.name().equals(row.name())
+                && Objects.equals(version.parentCode(), row.parentCode());
+    }
+
+    /** The parent must be in the file, or stored and still valid on the row's valid-from date. */
     private static Optional<DivisionImportProblem> checkParent(DivisionCsvFormat.Row row,
                                                                Map<String, DivisionCsvFormat.Row> inFile,
-                                                               Map<String, Division> stored) {
+                                                               Map<String, List<Division>> history) {
         if (row.level() == DivisionLevel.COUNTY) {
             return Optional.empty();
         }
-        DivisionLevel parentLevel = inFile.containsKey(row.parentCode()) ? inFile.get(row.parentCode()).level()
-                : stored.containsKey(row.parentCode()) ? stored.get(row.parentCode()).level() : null;
+        DivisionLevel parentLevel = null;
+        if (inFile.containsKey(row.parentCode())) {
+            parentLevel = inFile.get(row.parentCode()).level();
+        } else {
+            for (Division version : history.getOrDefault(row.parentCode(), List.of())) {
+                if (version.validTo() == null || version.validTo().isAfter(row.validFrom())) {
+                    parentLevel = version.level();
+                }
+            }
+        }
         if (parentLevel == null) {
             return Optional.of(new DivisionImportProblem(row.line(), "parentCode", "division.import.parent-unknown",
                     row.parentCode()));
@@ -119,13 +144,13 @@ class DivisionImport {
         return Optional.empty();
     }
 
-    /** The newest version of every code, open or already closed. */
-    private Map<String, Division> latestVersions() {
-        Map<String, Division> latest = new HashMap<>();
-        jdbc.sql("select distinct on (code) " + JdbcDivisionDirectory.COLUMNS
-                        + " from divisions.division order by code, valid_from desc")
-                .query(JdbcDivisionDirectory::map).list().forEach(d -> latest.put(d.code(), d));
-        return latest;
+    /** Every stored version, by code, oldest first. */
+    private Map<String, List<Division>> history() {
+        Map<String, List<Division>> history = new HashMap<>();
+        jdbc.sql("select " + JdbcDivisionDirectory.COLUMNS + " from divisions.division order by code, valid_from")
+                .query(JdbcDivisionDirectory::map).list()
+                .forEach(d -> history.computeIfAbsent(d.code(), c -> new ArrayList<>()).add(d));
+        return history;
     }
 
     private void insert(DivisionCsvFormat.Row row, String source, boolean synthetic) {

@@ -24,6 +24,13 @@ class DivisionRetirement {
         this.audit = audit;
     }
 
+    private ApiException alreadyRetiredOrUnknown(String code) {
+        return jdbc.sql("select max(valid_to) from divisions.division where code = :code")
+                .param("code", code).query(LocalDate.class).optional()
+                .map(to -> ApiException.conflict("division.retire.already", code, to.toString()))
+                .orElseGet(() -> ApiException.notFound("division.not-found", code));
+    }
+
     @Transactional
     public void retire(String code, LocalDate from, String reason) {
         if (from == null) {
@@ -35,7 +42,7 @@ class DivisionRetirement {
         Division open = jdbc.sql("select " + JdbcDivisionDirectory.COLUMNS
                         + " from divisions.division where code = :code and valid_to is null for update")
                 .param("code", code).query(JdbcDivisionDirectory::map).optional()
-                .orElseThrow(() -> ApiException.notFound("division.not-found", code));
+                .orElseThrow(() -> alreadyRetiredOrUnknown(code));
         if (!from.isAfter(open.validFrom())) {
             throw ApiException.validation("effectiveDate", "NOT_AFTER", "division.retire.not-after",
                     open.validFrom().toString());

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yilaoyixiao.audit.AuditRecord;
 import org.yilaoyixiao.audit.AuditTrail;
 import org.yilaoyixiao.divisions.DivisionDirectory;
+import org.yilaoyixiao.divisions.DivisionLevel;
 import org.yilaoyixiao.platform.security.Role;
 
 /**
@@ -60,9 +61,9 @@ class FirstAdministrator implements ApplicationRunner {
 
     /** Creates {@code admin}; a blank password means: generate one and print it once. */
     void create(String configuredPassword) {
-        if (divisions.find(countyCode).isEmpty()) {
-            throw new IllegalStateException("yly.county-code=" + countyCode + " is not a current division; "
-                    + "load the county's divisions first");
+        if (divisions.find(countyCode).filter(d -> d.level() == DivisionLevel.COUNTY).isEmpty()) {
+            throw new IllegalStateException("YLY_COUNTY_CODE=" + countyCode + " is not a current county-level division; "
+                    + "load the county's divisions first (YLY_DIVISIONS_FILE)");
         }
         boolean generated = configuredPassword == null || configuredPassword.isBlank();
         String password = generated ? PasswordPolicy.generate(20) : configuredPassword;

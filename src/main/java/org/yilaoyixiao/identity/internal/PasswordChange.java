@@ -1,6 +1,7 @@
 package org.yilaoyixiao.identity.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -26,9 +27,11 @@ class PasswordChange {
     private final AuditTrail audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final LoginPolicy policy;
 
     PasswordChange(UserAccountRepository accounts, AccountAdministration administration, PasswordEncoder encoder,
-                   AuditTrail audit, Clock clock, TransactionTemplate transactions) {
+                   AuditTrail audit, Clock clock, TransactionTemplate transactions, LoginPolicy policy) {
+        this.policy = policy;
         this.accounts = accounts;
         this.administration = administration;
         this.encoder = encoder;
@@ -41,6 +44,8 @@ class PasswordChange {
         UserAccount account = accounts.findByUsername(user.username()).orElseThrow();
         List<FieldProblem> problems = new ArrayList<>();
         if (currentPassword == null || !encoder.matches(currentPassword, account.passwordHash())) {
+            // guessing the current password through this form counts like failed logins
+            countFailure(account);
             problems.add(new FieldProblem("currentPassword", "WRONG_PASSWORD", "password.current-wrong", null));
         }
         for (String violation : PasswordPolicy.violations(newPassword, account.username())) {
@@ -59,6 +64,17 @@ class PasswordChange {
             accounts.changePassword(account.id(), hash, false, clock.instant());
             audit.record(AuditRecord.success("PASSWORD_CHANGED", "user:" + account.username(), "by the user"));
         });
+    }
+
+    private void countFailure(UserAccount account) {
+        Instant now = clock.instant();
+        int failures = accounts.recordFailure(account.id(), now);
+        if (failures >= policy.maxFailures()) {
+            Instant until = now.plus(policy.lockDuration());
+            accounts.lock(account.id(), until);
+            audit.record(AuditRecord.of("ACCOUNT_LOCKED", "user:" + account.username(), AuditOutcome.SUCCESS,
+                    "after " + failures + " wrong current passwords on password change, until " + until));
+        }
     }
 
     void reset(CurrentUser administrator, String username, String newPassword) {

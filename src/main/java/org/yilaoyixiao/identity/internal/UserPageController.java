@@ -35,9 +35,12 @@ class UserPageController {
     private final DivisionDirectory divisions;
     private final CurrentUsers currentUsers;
     private final Clock clock;
+    private final PasswordChange passwordChange;
 
     UserPageController(AccountRegistration registration, AccountAdministration administration,
-                       DivisionDirectory divisions, CurrentUsers currentUsers, Clock clock) {
+                       DivisionDirectory divisions, CurrentUsers currentUsers, Clock clock,
+                       PasswordChange passwordChange) {
+        this.passwordChange = passwordChange;
         this.registration = registration;
         this.administration = administration;
         this.divisions = divisions;
@@ -86,6 +89,28 @@ class UserPageController {
     String unlock(@PathVariable String username, RedirectAttributes redirect) {
         administration.unlock(currentUsers.require(), username);
         redirect.addFlashAttribute("unlocked", username);
+        return "redirect:/admin/users";
+    }
+
+    @GetMapping("/{username}/password")
+    @PreAuthorize("hasAuthority('" + IdentityPermissions.MANAGE_USERS + "')")
+    String resetForm(@PathVariable String username, Model model) {
+        model.addAttribute("account", administration.get(currentUsers.require(), username));
+        return "users/reset-password";
+    }
+
+    @PostMapping("/{username}/password")
+    @PreAuthorize("hasAuthority('" + IdentityPermissions.MANAGE_USERS + "')")
+    String reset(@PathVariable String username, @RequestParam String newPassword, Model model,
+                 RedirectAttributes redirect) {
+        try {
+            passwordChange.reset(currentUsers.require(), username, newPassword);
+        } catch (ApiException e) {
+            model.addAttribute("account", administration.get(currentUsers.require(), username));
+            model.addAttribute("problems", e.fieldProblems());
+            return "users/reset-password";
+        }
+        redirect.addFlashAttribute("reset", username);
         return "redirect:/admin/users";
     }
 

@@ -24,6 +24,18 @@ class FirstAdministratorTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    org.yilaoyixiao.divisions.DivisionDirectory divisions;
+
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder encoder;
+
+    @Autowired
+    org.yilaoyixiao.audit.AuditTrail audit;
+
+    @Autowired
+    java.time.Clock clock;
+
     @Test
     void theConfiguredPasswordIsTheAdministratorsPassword() throws Exception {
         mvc.perform(get("/api/v1/me").with(httpBasic("admin", PlatformTest.ADMIN_PASSWORD)))
@@ -32,6 +44,14 @@ class FirstAdministratorTest {
                 .andExpect(jsonPath("$.divisionCode").value(PlatformTest.COUNTY));
         assertThat(accounts.findByUsername("admin")).get()
                 .satisfies(a -> assertThat(a.passwordHash()).startsWith("$2").doesNotContain(PlatformTest.ADMIN_PASSWORD));
+    }
+
+    @Test
+    void theCountyCodeMustNameACounty() throws Exception {
+        FirstAdministrator atTownship = new FirstAdministrator(accounts, divisions, encoder, audit, clock,
+                "Strong-Pass-2026", PlatformTest.HECHENG);
+        assertThatThrownBy(() -> atTownship.create("Strong-Pass-2026"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("county-level");
     }
 
     @Test
