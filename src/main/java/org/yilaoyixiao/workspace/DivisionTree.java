@@ -1,5 +1,6 @@
 package org.yilaoyixiao.workspace;
 
+import java.util.LinkedHashSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ class DivisionTree {
             return null;
         }
         Map<String, DivisionTreeNode> nodes = new HashMap<>();
-        Set<String> codes = new java.util.LinkedHashSet<>();
+        Set<String> codes = new LinkedHashSet<>();
         for (Division division : subtree) {
             nodes.put(division.code(), new DivisionTreeNode(division, statistics.size()));
             codes.add(division.code());

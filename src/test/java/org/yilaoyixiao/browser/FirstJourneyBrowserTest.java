@@ -73,6 +73,16 @@ class FirstJourneyBrowserTest {
         assertThat(admin.locator(".alert-success")).containsText(username);
         assertThat(admin.locator("tr[data-username='" + username + "']")).containsText("高市乡");
         Chromium.screenshot(admin, "03-account-created");
+        // htmx requests carry the CSRF token: the chain check answers in place
+        admin.navigate(url("/audit"));
+        admin.locator("#verify-chain").click();
+        assertThat(admin.locator("#verification")).containsText("日志链完整");
+        assertThat(admin.locator("#head-hash")).hasText(java.util.regex.Pattern.compile("[0-9a-f]{64}"));
+        admin.locator("input[name=type]").fill("USER_CREATED");
+        admin.locator("#audit-filter button[type=submit]").click();
+        assertThat(admin.locator("#audit-table")).containsText(username);
+        Chromium.screenshot(admin, "04-audit-trail");
+
         // the API documentation works under the strict Content-Security-Policy
         admin.navigate(url("/swagger-ui.html"));
         assertThat(admin.locator(".swagger-ui .opblock-tag").first()).isVisible();

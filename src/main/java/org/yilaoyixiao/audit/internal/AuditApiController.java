@@ -9,9 +9,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.yilaoyixiao.audit.AuditOutcome;
-import org.yilaoyixiao.audit.AuditRecord;
-import org.yilaoyixiao.audit.AuditTrail;
 import org.yilaoyixiao.platform.api.PageRequest;
 import org.yilaoyixiao.platform.api.PageResponse;
 
@@ -21,12 +18,10 @@ import org.yilaoyixiao.platform.api.PageResponse;
 @PreAuthorize("hasAuthority('" + org.yilaoyixiao.audit.AuditPermissions.READ + "')")
 class AuditApiController {
 
-    private final AuditEventQueries queries;
-    private final AuditTrail trail;
+    private final AuditReview review;
 
-    AuditApiController(AuditEventQueries queries, AuditTrail trail) {
-        this.queries = queries;
-        this.trail = trail;
+    AuditApiController(AuditReview review) {
+        this.review = review;
     }
 
     @GetMapping
@@ -37,21 +32,14 @@ class AuditApiController {
                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                                           @RequestParam(required = false) Integer page,
                                           @RequestParam(required = false) Integer size) {
-        PageResponse<AuditEventView> result = queries.find(new AuditEventFilter(actor, type, from, to),
-                PageRequest.of(page, size));
-        trail.record(AuditRecord.of(AuditEventTypes.AUDIT_TRAIL_READ, "audit-events", AuditOutcome.SUCCESS,
-                "actor=" + actor + " type=" + type + " from=" + from + " to=" + to));
-        return result.map(AuditEventResponse::from);
+        return review.search(new AuditEventFilter(actor, type, from, to), PageRequest.of(page, size))
+                .map(AuditEventResponse::from);
     }
 
     @GetMapping("/verification")
     @Operation(summary = "Walk the hash chain and report whether it is intact")
     ChainVerification verify() {
-        ChainVerification result = queries.verify();
-        trail.record(AuditRecord.of(AuditEventTypes.AUDIT_CHAIN_VERIFIED, "audit-events",
-                result.intact() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
-                result.intact() ? "checked=" + result.checked() : "broken at id " + result.firstBrokenId()));
-        return result;
+        return review.verify();
     }
 
     record AuditEventResponse(long id, Instant at, String actor, String type, String target, String outcome,

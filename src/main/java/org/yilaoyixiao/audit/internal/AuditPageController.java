@@ -10,10 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.yilaoyixiao.audit.AuditOutcome;
 import org.yilaoyixiao.audit.AuditPermissions;
-import org.yilaoyixiao.audit.AuditRecord;
-import org.yilaoyixiao.audit.AuditTrail;
 import org.yilaoyixiao.platform.api.PageRequest;
 import org.yilaoyixiao.platform.time.BusinessTime;
 
@@ -23,12 +20,10 @@ import org.yilaoyixiao.platform.time.BusinessTime;
 @PreAuthorize("hasAuthority('" + AuditPermissions.READ + "')")
 class AuditPageController {
 
-    private final AuditEventQueries queries;
-    private final AuditTrail trail;
+    private final AuditReview review;
 
-    AuditPageController(AuditEventQueries queries, AuditTrail trail) {
-        this.queries = queries;
-        this.trail = trail;
+    AuditPageController(AuditReview review) {
+        this.review = review;
     }
 
     @GetMapping
@@ -40,24 +35,18 @@ class AuditPageController {
         AuditEventFilter filter = new AuditEventFilter(actor, type,
                 from == null ? null : from.atStartOfDay(BusinessTime.ZONE).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant());
-        model.addAttribute("events", queries.find(filter, new PageRequest(Math.max(page, 0), 50)));
+        model.addAttribute("events", review.search(filter, new PageRequest(Math.max(page, 0), 50)));
         model.addAttribute("actor", actor);
         model.addAttribute("type", type);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("zone", BusinessTime.ZONE);
-        trail.record(AuditRecord.of(AuditEventTypes.AUDIT_TRAIL_READ, "audit-events", AuditOutcome.SUCCESS,
-                "actor=" + actor + " type=" + type + " from=" + from + " to=" + to + " page=" + page));
         return htmx != null ? "audit/list :: table" : "audit/list";
     }
 
     @PostMapping("/verification")
     String verify(Model model) {
-        ChainVerification result = queries.verify();
-        trail.record(AuditRecord.of(AuditEventTypes.AUDIT_CHAIN_VERIFIED, "audit-events",
-                result.intact() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
-                result.intact() ? "checked=" + result.checked() : "broken at id " + result.firstBrokenId()));
-        model.addAttribute("verification", result);
+        model.addAttribute("verification", review.verify());
         return "audit/list :: verification";
     }
 }

@@ -1,5 +1,6 @@
 package org.yilaoyixiao.divisions.internal;
 
+import java.util.List;
 import java.io.IOException;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -44,7 +45,7 @@ class DivisionPageController {
     @PreAuthorize("hasAuthority('" + DivisionPermissions.MANAGE + "')")
     String importCsv(@RequestParam("file") MultipartFile file, Model model) throws IOException {
         DivisionImportResult result = file.isEmpty()
-                ? DivisionImportResult.rejected(java.util.List.of(new DivisionImportProblem(0, null, "division.import.empty")))
+                ? DivisionImportResult.rejected(List.of(new DivisionImportProblem(0, null, "division.import.empty")))
                 : divisionImport.importCsv(file.getBytes(), "import: " + file.getOriginalFilename(), false);
         model.addAttribute("result", result);
         return "divisions/list :: import-result";

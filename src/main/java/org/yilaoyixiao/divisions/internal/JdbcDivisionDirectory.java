@@ -1,5 +1,6 @@
 package org.yilaoyixiao.divisions.internal;
 
+import java.util.ArrayList;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -99,7 +100,7 @@ class JdbcDivisionDirectory implements DivisionDirectory {
 
     @Override
     public List<Division> path(String code) {
-        List<Division> path = new java.util.ArrayList<>();
+        List<Division> path = new ArrayList<>();
         Optional<Division> current = find(code);
         while (current.isPresent()) {
             path.add(0, current.get());

@@ -2,6 +2,10 @@ package org.yilaoyixiao.identity.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -44,14 +48,14 @@ class AccountPageController {
                   HttpServletRequest request, HttpServletResponse response) {
         model.addAttribute("required", required());
         if (!newPassword.equals(confirmPassword)) {
-            model.addAttribute("fieldErrors", java.util.Map.of("confirmPassword", java.util.List.of("password.confirm-mismatch")));
+            model.addAttribute("fieldErrors", Map.of("confirmPassword", List.of("password.confirm-mismatch")));
             return "account/password";
         }
         try {
             passwordChange.changeOwn(currentUsers.require(), currentPassword, newPassword);
         } catch (ApiException e) {
-            java.util.Map<String, java.util.List<String>> errors = new java.util.LinkedHashMap<>();
-            e.fieldProblems().forEach(p -> errors.computeIfAbsent(p.field(), f -> new java.util.ArrayList<>()).add(p.messageKey()));
+            Map<String, List<String>> errors = new LinkedHashMap<>();
+            e.fieldProblems().forEach(p -> errors.computeIfAbsent(p.field(), f -> new ArrayList<>()).add(p.messageKey()));
             model.addAttribute("fieldErrors", errors);
             return "account/password";
         }

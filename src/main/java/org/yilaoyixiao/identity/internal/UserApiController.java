@@ -1,5 +1,6 @@
 package org.yilaoyixiao.identity.internal;
 
+import java.time.Clock;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -31,11 +32,11 @@ class UserApiController {
     private final AccountRegistration registration;
     private final AccountAdministration administration;
     private final CurrentUsers currentUsers;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final PasswordChange passwordChange;
 
     UserApiController(AccountRegistration registration, AccountAdministration administration,
-                      CurrentUsers currentUsers, java.time.Clock clock, PasswordChange passwordChange) {
+                      CurrentUsers currentUsers, Clock clock, PasswordChange passwordChange) {
         this.passwordChange = passwordChange;
         this.registration = registration;
         this.administration = administration;

@@ -2,7 +2,6 @@ package org.yilaoyixiao.identity.internal;
 
 import java.time.Clock;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;

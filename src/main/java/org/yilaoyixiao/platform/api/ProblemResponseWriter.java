@@ -1,5 +1,6 @@
 package org.yilaoyixiao.platform.api;
 
+import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -28,7 +29,7 @@ public class ProblemResponseWriter {
     public void write(HttpServletRequest request, HttpServletResponse response, ProblemCode code, Object[] detailArgs)
             throws IOException {
         ApiProblem problem = problems.create(code, "problem." + code.name() + ".detail", detailArgs,
-                java.util.List.of(), request.getRequestURI(), PlatformLocaleResolver.localeOf(request));
+                List.of(), request.getRequestURI(), PlatformLocaleResolver.localeOf(request));
         write(response, problem);
     }
 
