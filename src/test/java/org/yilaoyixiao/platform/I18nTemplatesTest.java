@@ -48,17 +48,54 @@ class I18nTemplatesTest {
         }
     }
 
+    /** Every bundle: messages.properties and those under i18n/, each with an _en twin. */
+    private static List<String> bundles() throws IOException {
+        List<String> bundles = new ArrayList<>(List.of("messages"));
+        Path folder = Path.of("src/main/resources/i18n");
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".properties") && !n.contains("_"))
+                        .sorted().forEach(n -> bundles.add("i18n/" + n.substring(0, n.length() - ".properties".length())));
+            }
+        }
+        return bundles;
+    }
+
+    private static Properties allChinese() throws IOException {
+        Properties all = new Properties();
+        for (String bundle : bundles()) {
+            all.putAll(load(bundle + ".properties"));
+        }
+        return all;
+    }
+
     @Test
     void chineseAndEnglishHaveTheSameKeys() throws IOException {
-        Set<String> chinese = new TreeSet<>(load("messages.properties").stringPropertyNames());
-        Set<String> english = new TreeSet<>(load("messages_en.properties").stringPropertyNames());
-        assertThat(english).as("keys missing in English").containsAll(chinese);
-        assertThat(chinese).as("keys missing in Chinese").containsAll(english);
+        for (String bundle : bundles()) {
+            Set<String> chinese = new TreeSet<>(load(bundle + ".properties").stringPropertyNames());
+            Set<String> english = new TreeSet<>(load(bundle + "_en.properties").stringPropertyNames());
+            assertThat(english).as("keys missing in English in " + bundle).containsAll(chinese);
+            assertThat(chinese).as("keys missing in Chinese in " + bundle).containsAll(english);
+        }
+    }
+
+    @Test
+    void noKeyIsDefinedInTwoBundles() throws IOException {
+        Set<String> seen = new TreeSet<>();
+        List<String> twice = new ArrayList<>();
+        for (String bundle : bundles()) {
+            for (String key : load(bundle + ".properties").stringPropertyNames()) {
+                if (!seen.add(key)) {
+                    twice.add(bundle + ": " + key);
+                }
+            }
+        }
+        assertThat(twice).isEmpty();
     }
 
     @Test
     void everyKeyATemplateUsesExists() throws IOException {
-        Set<String> keys = load("messages.properties").stringPropertyNames();
+        Set<String> keys = allChinese().stringPropertyNames();
         List<String> missing = new ArrayList<>();
         for (Path template : templates()) {
             Matcher matcher = STATIC_KEY.matcher(Files.readString(template));

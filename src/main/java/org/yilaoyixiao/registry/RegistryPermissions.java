@@ -1,0 +1,31 @@
+package org.yilaoyixiao.registry;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.yilaoyixiao.platform.security.PermissionCatalog;
+import org.yilaoyixiao.platform.security.PermissionGrant;
+import org.yilaoyixiao.platform.security.Role;
+
+/** Who may do what with people's records; always further limited to the user's data scope. */
+@Component
+public class RegistryPermissions implements PermissionCatalog {
+
+    public static final String READ = "registry.persons.read";
+    public static final String WRITE = "registry.persons.write";
+    /** See a full ID number (audited every time). */
+    public static final String REVEAL_ID = "registry.persons.reveal-id";
+    public static final String IMPORT = "registry.persons.import";
+    public static final String EXPORT = "registry.persons.export";
+
+    @Override
+    public Collection<PermissionGrant> grants() {
+        return List.of(
+                PermissionGrant.of(READ, Role.COUNTY_ADMIN, Role.BUREAU_STAFF, Role.TOWNSHIP_STAFF, Role.BUTLER,
+                        Role.AUDITOR),
+                PermissionGrant.of(WRITE, Role.COUNTY_ADMIN, Role.BUREAU_STAFF, Role.TOWNSHIP_STAFF),
+                PermissionGrant.of(REVEAL_ID, Role.COUNTY_ADMIN, Role.BUREAU_STAFF, Role.TOWNSHIP_STAFF),
+                PermissionGrant.of(IMPORT, Role.COUNTY_ADMIN, Role.BUREAU_STAFF, Role.TOWNSHIP_STAFF),
+                PermissionGrant.of(EXPORT, Role.COUNTY_ADMIN, Role.BUREAU_STAFF, Role.TOWNSHIP_STAFF));
+    }
+}

@@ -1,0 +1,137 @@
+package org.yilaoyixiao.registry.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.yilaoyixiao.audit.AuditRecord;
+import org.yilaoyixiao.audit.AuditTrail;
+import org.yilaoyixiao.divisions.DivisionDirectory;
+import org.yilaoyixiao.platform.api.PageRequest;
+import org.yilaoyixiao.platform.api.PageResponse;
+import org.yilaoyixiao.platform.crypto.BlindIndex;
+import org.yilaoyixiao.platform.security.CurrentUser;
+import org.yilaoyixiao.platform.time.BusinessTime;
+import org.yilaoyixiao.registry.EconomicStatus;
+import org.yilaoyixiao.registry.LivingSituation;
+import org.yilaoyixiao.registry.PersonCategory;
+import org.yilaoyixiao.registry.RecordStatus;
+import org.yilaoyixiao.registry.ResidentIdNumber;
+
+/**
+ * Finds people within the user's scope. A full ID number is matched exactly through the blind index; names match
+ * from their start (a surname, or a whole name). Each search is audited, since result lists show personal data.
+ */
+@Component
+class PersonSearch {
+
+    private final JdbcClient jdbc;
+    private final DivisionDirectory divisions;
+    private final BlindIndex blindIndex;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    PersonSearch(JdbcClient jdbc, DivisionDirectory divisions, BlindIndex blindIndex, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.divisions = divisions;
+        this.blindIndex = blindIndex;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Any criterion may be null; {@code status} null means active records only. */
+    record Criteria(String idNumber, String division, PersonCategory category, String q,
+                    Set<LivingSituation> livingSituation, EconomicStatus economicStatus, RecordStatus status) {
+    }
+
+    PageResponse<PersonRecord> search(Criteria criteria, PageRequest page, CurrentUser actor) {
+        Query query = query(criteria, actor);
+        if (query == null) {
+            return new PageResponse<>(List.of(), page.page(), page.size(), 0);
+        }
+        long total = jdbc.sql("select count(*) from registry.person" + query.where()).params(query.params())
+                .query(Long.class).single();
+        List<PersonRecord> items = total == 0 ? List.of() : jdbc.sql("select " + PersonRepository.COLUMNS
+                        + " from registry.person" + query.where() + " order by name, id limit :limit offset :offset")
+                .params(query.params()).param("limit", page.size()).param("offset", page.offset())
+                .query(PersonRepository::map).list();
+        audit.record(AuditRecord.success("PERSON_SEARCH", "persons", describe(criteria) + " results=" + total));
+        return new PageResponse<>(items, page.page(), page.size(), total);
+    }
+
+    /** The same filter without paging, streamed to a consumer (for exports). Null when nothing can match. */
+    Query query(Criteria criteria, CurrentUser actor) {
+        String root = actor.divisionCode();
+        if (criteria.division() != null && !criteria.division().isBlank()) {
+            if (!divisions.isWithin(actor.divisionCode(), criteria.division().strip())) {
+                return null;
+            }
+            root = criteria.division().strip();
+        }
+        Set<String> codes = divisions.subtreeCodes(root);
+        if (codes.isEmpty()) {
+            return null;
+        }
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        conditions.add("residence_division_code = any(:codes)");
+        params.put("codes", codes.toArray(String[]::new));
+        String q = criteria.q() == null ? "" : criteria.q().strip();
+        String idNumber = criteria.idNumber() == null ? "" : criteria.idNumber().strip();
+        if (idNumber.isEmpty() && q.length() == 18 && q.matches("[0-9]{17}[0-9Xx]")) {
+            idNumber = q;
+            q = "";
+        }
+        if (!idNumber.isEmpty()) {
+            conditions.add("id_number_index = :index");
+            params.put("index", blindIndex.of(idNumber.toUpperCase()));
+        }
+        if (!q.isEmpty()) {
+            conditions.add("name like :name");
+            params.put("name", q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        LocalDate today = BusinessTime.today(clock);
+        if (criteria.category() != null) {
+            switch (criteria.category()) {
+                case ELDER -> conditions.add("birth_date <= :elderCut");
+                case INFANT -> conditions.add("birth_date > :infantCut");
+                case OTHER -> conditions.add("birth_date > :elderCut and birth_date <= :infantCut");
+            }
+            params.put("elderCut", PersonCategory.elderBornOnOrBefore(today));
+            params.put("infantCut", PersonCategory.infantBornAfter(today));
+        }
+        if (criteria.livingSituation() != null && !criteria.livingSituation().isEmpty()) {
+            conditions.add("living_situation @> cast(:flags as varchar[])");
+            params.put("flags", PersonRepository.arrayLiteral(criteria.livingSituation()));
+        }
+        if (criteria.economicStatus() != null) {
+            conditions.add("economic_status = :economic");
+            params.put("economic", criteria.economicStatus().name());
+        }
+        conditions.add("status = :status");
+        params.put("status", (criteria.status() == null ? RecordStatus.ACTIVE : criteria.status()).name());
+        return new Query(" where " + String.join(" and ", conditions), params);
+    }
+
+    record Query(String where, Map<String, Object> params) {
+    }
+
+    /** The criteria for the audit trail, with any ID number masked. */
+    private static String describe(Criteria c) {
+        return "division=" + c.division() + " category=" + c.category() + " q=" + maskIfIdNumber(c.q())
+                + " idNumber=" + maskIfIdNumber(c.idNumber()) + " flags=" + c.livingSituation()
+                + " economic=" + c.economicStatus() + " status=" + c.status();
+    }
+
+    private static String maskIfIdNumber(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return text.strip().matches("[0-9]{6,}[0-9Xx]*") ? ResidentIdNumber.mask(text.strip()) : text.strip();
+    }
+}
