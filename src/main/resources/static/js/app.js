@@ -26,3 +26,13 @@
   document.addEventListener("DOMContentLoaded", function () { renderCharts(document); });
   document.addEventListener("htmx:afterSwap", function (event) { renderCharts(event.target); });
 })();
+
+// Tabs loaded with htmx: mark the clicked one active.
+document.addEventListener("click", function (event) {
+  var link = event.target.closest("[data-tab-link]");
+  if (!link) {
+    return;
+  }
+  link.closest(".nav").querySelectorAll(".nav-link").forEach(function (other) { other.classList.remove("active"); });
+  link.classList.add("active");
+});

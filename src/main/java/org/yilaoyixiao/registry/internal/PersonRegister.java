@@ -64,8 +64,14 @@ class PersonRegister {
         }
     }
 
+    /** Changes a record; a blank ID number in the command keeps the stored one, so forms need not reveal it. */
     PersonRecord update(long id, int version, PersonCommand command, CurrentUser actor) {
         PersonRecord current = readable(id, actor);
+        if (command.idNumber() == null || command.idNumber().isBlank()) {
+            command = new PersonCommand(cipher.decrypt(persons.idNumberCipher(id).orElseThrow()), command.name(),
+                    command.phone(), command.residenceDivisionCode(), command.localHukou(), command.economicStatus(),
+                    command.livingSituation(), command.deathDate(), command.status());
+        }
         PersonValidation.ValidPerson person = valid(command);
         requireInScope(actor, person);
         byte[] index = blindIndex.of(person.idNumber().value());

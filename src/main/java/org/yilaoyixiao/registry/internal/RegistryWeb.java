@@ -1,0 +1,48 @@
+package org.yilaoyixiao.registry.internal;
+
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.yilaoyixiao.platform.web.NavigationContributor;
+import org.yilaoyixiao.platform.web.NavigationEntry;
+import org.yilaoyixiao.registry.PersonDetailTab;
+import org.yilaoyixiao.registry.RegistryPermissions;
+
+/** The registry's place in the shell: its navigation entry and its own detail tabs. */
+@Configuration(proxyBeanMethods = false)
+class RegistryWeb {
+
+    @Bean
+    NavigationContributor registryNavigation() {
+        return () -> List.of(new NavigationEntry("nav.persons", "/persons", RegistryPermissions.READ, 20));
+    }
+
+    @Bean
+    PersonDetailTab basicDataTab() {
+        return tab("person.tab.basic", 0, "/persons/%d/basic");
+    }
+
+    @Bean
+    PersonDetailTab relationsTab() {
+        return tab("person.tab.relations", 10, "/persons/%d/relations");
+    }
+
+    private static PersonDetailTab tab(String labelKey, int order, String pathPattern) {
+        return new PersonDetailTab() {
+            @Override
+            public String labelKey() {
+                return labelKey;
+            }
+
+            @Override
+            public int order() {
+                return order;
+            }
+
+            @Override
+            public String path(long personId) {
+                return pathPattern.formatted(personId);
+            }
+        };
+    }
+}
