@@ -17,6 +17,11 @@ public class RegistryPermissions implements PermissionCatalog {
     public static final String REVEAL_ID = "registry.persons.reveal-id";
     public static final String IMPORT = "registry.persons.import";
     public static final String EXPORT = "registry.persons.export";
+    /**
+     * See records of children under 14, whose personal information is sensitive as a whole (PIPL Art. 28, 31).
+     * Care butlers and institution operators work with elders and do not need it.
+     */
+    public static final String READ_CHILDREN = "registry.children.read";
 
     @Override
     public Collection<PermissionGrant> grants() {
@@ -26,6 +31,8 @@ public class RegistryPermissions implements PermissionCatalog {
                 PermissionGrant.of(WRITE, Role.COUNTY_ADMIN, Role.BUREAU_STAFF, Role.TOWNSHIP_STAFF),
                 PermissionGrant.of(REVEAL_ID, Role.COUNTY_ADMIN, Role.BUREAU_STAFF, Role.TOWNSHIP_STAFF),
                 PermissionGrant.of(IMPORT, Role.COUNTY_ADMIN, Role.BUREAU_STAFF, Role.TOWNSHIP_STAFF),
-                PermissionGrant.of(EXPORT, Role.COUNTY_ADMIN, Role.BUREAU_STAFF, Role.TOWNSHIP_STAFF));
+                PermissionGrant.of(EXPORT, Role.COUNTY_ADMIN, Role.BUREAU_STAFF, Role.TOWNSHIP_STAFF),
+                PermissionGrant.of(READ_CHILDREN, Role.COUNTY_ADMIN, Role.BUREAU_STAFF, Role.TOWNSHIP_STAFF,
+                        Role.AUDITOR));
     }
 }

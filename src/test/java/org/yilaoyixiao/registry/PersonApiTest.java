@@ -183,6 +183,25 @@ class PersonApiTest {
     }
 
     @Test
+    void careButlersDoNotSeeChildren() throws Exception {
+        long infant = id(createAsAdmin(TestIdNumbers.next(LocalDate.now().minusMonths(5)), "331121001907")
+                .andExpect(status().isCreated()));
+        long elder = id(createAsAdmin(TestIdNumbers.nextElder(), "331121001907").andExpect(status().isCreated()));
+        String butler = Accounts.create(mvc, "BUTLER", "331121001907");
+        mvc.perform(get("/api/v1/persons/" + infant).with(httpBasic(butler, Accounts.PASSWORD)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/persons/" + elder).with(httpBasic(butler, Accounts.PASSWORD)))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/persons").param("division", "331121001907").param("size", "200")
+                        .with(httpBasic(butler, Accounts.PASSWORD)))
+                .andExpect(jsonPath("$.items[*].id", not(hasItem((int) infant))))
+                .andExpect(jsonPath("$.items[*].id", hasItem((int) elder)));
+        String clerk = Accounts.create(mvc, "TOWNSHIP_STAFF", PlatformTest.HECHENG);
+        mvc.perform(get("/api/v1/persons/" + infant).with(httpBasic(clerk, Accounts.PASSWORD)))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void aStaleVersionIsAConflict() throws Exception {
         String idNumber = TestIdNumbers.nextElder();
         long id = id(createAsAdmin(idNumber, "331121001905").andExpect(status().isCreated()));

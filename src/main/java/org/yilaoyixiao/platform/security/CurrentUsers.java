@@ -17,6 +17,13 @@ public class CurrentUsers {
         return Optional.empty();
     }
 
+    /** Whether the acting user holds a permission (or role authority). */
+    public boolean has(String authority) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(granted -> authority.equals(granted.getAuthority()));
+    }
+
     /** The acting user; only for code that runs behind authentication. */
     public CurrentUser require() {
         return current().orElseThrow(() -> new IllegalStateException("No authenticated user in this context"));

@@ -31,10 +31,12 @@ class PersonRegister {
     private final AuditTrail audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final ChildrenVisibility childrenVisibility;
 
     PersonRegister(PersonRepository persons, PersonValidation validation, DivisionDirectory divisions,
                    FieldCipher cipher, BlindIndex blindIndex, AuditTrail audit, Clock clock,
-                   TransactionTemplate transactions) {
+                   TransactionTemplate transactions, ChildrenVisibility childrenVisibility) {
+        this.childrenVisibility = childrenVisibility;
         this.persons = persons;
         this.validation = validation;
         this.divisions = divisions;
@@ -107,6 +109,7 @@ class PersonRegister {
     PersonRecord readable(long id, CurrentUser actor) {
         return persons.findById(id)
                 .filter(p -> divisions.isWithin(actor.divisionCode(), p.residenceDivisionCode()))
+                .filter(p -> childrenVisibility.mayRead(p.birthDate()))
                 .orElseThrow(() -> ApiException.notFound("person.not-found", id));
     }
 

@@ -35,8 +35,11 @@ class PersonSearch {
     private final BlindIndex blindIndex;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ChildrenVisibility childrenVisibility;
 
-    PersonSearch(JdbcClient jdbc, DivisionDirectory divisions, BlindIndex blindIndex, AuditTrail audit, Clock clock) {
+    PersonSearch(JdbcClient jdbc, DivisionDirectory divisions, BlindIndex blindIndex, AuditTrail audit, Clock clock,
+                 ChildrenVisibility childrenVisibility) {
+        this.childrenVisibility = childrenVisibility;
         this.jdbc = jdbc;
         this.divisions = divisions;
         this.blindIndex = blindIndex;
@@ -113,6 +116,10 @@ class PersonSearch {
             conditions.add("economic_status = :economic");
             params.put("economic", criteria.economicStatus().name());
         }
+        childrenVisibility.bornOnOrBefore().ifPresent(cut -> {
+            conditions.add("birth_date <= :adultCut");
+            params.put("adultCut", cut);
+        });
         conditions.add("status = :status");
         params.put("status", (criteria.status() == null ? RecordStatus.ACTIVE : criteria.status()).name());
         return new Query(" where " + String.join(" and ", conditions), params);
