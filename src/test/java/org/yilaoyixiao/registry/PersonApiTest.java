@@ -177,6 +177,11 @@ class PersonApiTest {
                         .with(httpBasic(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD)))
                 .andExpect(jsonPath("$.totalElements").value(1))
                 .andExpect(jsonPath("$.items[0].category").value("ELDER"));
+        // eighty years on, the infant of today is an elder too: the category is judged as of the date asked
+        mvc.perform(get("/api/v1/persons").param("q", unique).param("category", "ELDER")
+                        .param("asOf", LocalDate.now().plusYears(80).toString())
+                        .with(httpBasic(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD)))
+                .andExpect(jsonPath("$.totalElements").value(2));
         mvc.perform(get("/api/v1/persons").param("q", unique).param("division", "331121204")
                         .with(httpBasic(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD)))
                 .andExpect(jsonPath("$.totalElements").value(0));

@@ -65,8 +65,9 @@ class PersonApiController {
 
     @GetMapping
     @PreAuthorize("hasAuthority('" + RegistryPermissions.READ + "')")
-    @Operation(summary = "Search within the caller's scope: idNumber (exact), division (with its subtree), category, "
-            + "q (name from its start), livingSituation (all given), economicStatus, status (default ACTIVE)")
+    @Operation(summary = "Search within the caller's scope: idNumber (exact), division (with its subtree), category "
+            + "(as of asOf, default today), q (name from its start, or a full ID number), livingSituation (all given), "
+            + "economicStatus, status (default ACTIVE)")
     PageResponse<PersonResponse> search(@RequestParam(required = false) String idNumber,
                                         @RequestParam(required = false) String division,
                                         @RequestParam(required = false) PersonCategory category,
@@ -74,11 +75,14 @@ class PersonApiController {
                                         @RequestParam(required = false) Set<LivingSituation> livingSituation,
                                         @RequestParam(required = false) EconomicStatus economicStatus,
                                         @RequestParam(required = false) RecordStatus status,
+                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                         @RequestParam(required = false) Integer page,
                                         @RequestParam(required = false) Integer size) {
         PersonSearch.Criteria criteria = new PersonSearch.Criteria(idNumber, division, category, q,
-                livingSituation == null ? EnumSet.noneOf(LivingSituation.class) : livingSituation, economicStatus, status);
-        return search.search(criteria, PageRequest.of(page, size), currentUsers.require()).map(this::response);
+                livingSituation == null ? EnumSet.noneOf(LivingSituation.class) : livingSituation, economicStatus, status,
+                asOf);
+        LocalDate on = asOf != null ? asOf : BusinessTime.today(clock);
+        return search.search(criteria, PageRequest.of(page, size), currentUsers.require()).map(p -> response(p, on));
     }
 
     @PutMapping("/{id}")
@@ -99,7 +103,11 @@ class PersonApiController {
     }
 
     private PersonResponse response(PersonRecord p) {
-        LocalDate today = BusinessTime.today(clock);
+        return response(p, BusinessTime.today(clock));
+    }
+
+    /** The record with age and category as of a date. */
+    private PersonResponse response(PersonRecord p, LocalDate today) {
         return new PersonResponse(p.id(), p.idNumberMasked(), p.name(), p.sex(), p.birthDate(), p.ageOn(today),
                 p.categoryOn(today), p.phone(), p.residenceDivisionCode(), p.localHukou(), p.economicStatus(),
                 p.livingSituation(), p.deathDate(), p.status(), p.version());

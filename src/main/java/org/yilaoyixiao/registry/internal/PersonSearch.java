@@ -47,9 +47,18 @@ class PersonSearch {
         this.clock = clock;
     }
 
-    /** Any criterion may be null; {@code status} null means active records only. */
+    /**
+     * Any criterion may be null; {@code status} null means active records only; {@code categoryOn} is the date the
+     * category is judged on (null: today).
+     */
     record Criteria(String idNumber, String division, PersonCategory category, String q,
-                    Set<LivingSituation> livingSituation, EconomicStatus economicStatus, RecordStatus status) {
+                    Set<LivingSituation> livingSituation, EconomicStatus economicStatus, RecordStatus status,
+                    LocalDate categoryOn) {
+
+        Criteria(String idNumber, String division, PersonCategory category, String q,
+                 Set<LivingSituation> livingSituation, EconomicStatus economicStatus, RecordStatus status) {
+            this(idNumber, division, category, q, livingSituation, economicStatus, status, null);
+        }
     }
 
     PageResponse<PersonRecord> search(Criteria criteria, PageRequest page, CurrentUser actor) {
@@ -98,7 +107,7 @@ class PersonSearch {
             conditions.add("name like :name");
             params.put("name", q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        LocalDate today = BusinessTime.today(clock);
+        LocalDate today = criteria.categoryOn() != null ? criteria.categoryOn() : BusinessTime.today(clock);
         if (criteria.category() != null) {
             switch (criteria.category()) {
                 case ELDER -> conditions.add("birth_date <= :elderCut");
