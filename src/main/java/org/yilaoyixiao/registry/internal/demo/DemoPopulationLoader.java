@@ -37,7 +37,7 @@ class DemoPopulationLoader {
     /** Arbitrary but fixed key of the advisory lock that serialises loads ("YLYDEM"). */
     private static final long LOAD_LOCK = 0x59_4C_59_44_45_4DL;
     private static final List<String> TABLES = List.of("registry.person", "registry.household",
-            "registry.household_member", "registry.guardian", "registry.family_contact");
+            "registry.household_member", "registry.guardian", "registry.family_contact", "registry.person_tally");
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
