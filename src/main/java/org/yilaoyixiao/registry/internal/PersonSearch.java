@@ -129,18 +129,23 @@ class PersonSearch {
         String status = (criteria.status() == null ? RecordStatus.ACTIVE : criteria.status()).name();
         conditions.add("status = :status");
         params.put("status", status);
-        PersonTally.Request tallyRequest = null;
-        boolean tallied = criteria.economicStatus() == null || criteria.economicStatus() != EconomicStatus.NONE;
-        if (tallied && idNumber.isEmpty() && q.isEmpty() && criteria.category() != PersonCategory.OTHER
-                && flags.size() + (criteria.economicStatus() == null ? 0 : 1) <= 1) {
-            String dimension = !flags.isEmpty() ? PersonTally.Request.flag(flags.iterator().next().name())
-                    : criteria.economicStatus() != null ? PersonTally.Request.economic(criteria.economicStatus().name())
-                    : PersonTally.Request.ALL;
-            tallyRequest = new PersonTally.Request((String[]) params.get("codes"), status, dimension,
-                    criteria.category(), PersonCategory.elderBornOnOrBefore(today),
-                    PersonCategory.infantBornAfter(today));
+        PersonTally.Request tally = idNumber.isEmpty() && q.isEmpty()
+                ? tallyRequest(criteria, flags, (String[]) params.get("codes"), status, today) : null;
+        return new Query(" where " + String.join(" and ", conditions), params, tally);
+    }
+
+    /** A search without ID number or name that the tally can count, else null. */
+    private static PersonTally.Request tallyRequest(Criteria criteria, Set<LivingSituation> flags, String[] codes,
+                                                    String status, LocalDate today) {
+        EconomicStatus economic = criteria.economicStatus();
+        if (criteria.category() == PersonCategory.OTHER || economic == EconomicStatus.NONE
+                || flags.size() + (economic == null ? 0 : 1) > 1) {
+            return null;
         }
-        return new Query(" where " + String.join(" and ", conditions), params, tallyRequest);
+        String dimension = !flags.isEmpty() ? PersonTally.Request.flag(flags.iterator().next().name())
+                : economic != null ? PersonTally.Request.economic(economic.name()) : PersonTally.Request.ALL;
+        return new PersonTally.Request(codes, status, dimension, criteria.category(),
+                PersonCategory.elderBornOnOrBefore(today), PersonCategory.infantBornAfter(today));
     }
 
     /**

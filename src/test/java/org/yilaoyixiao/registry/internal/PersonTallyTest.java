@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -21,6 +22,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yilaoyixiao.divisions.DivisionDirectory;
+import org.yilaoyixiao.platform.api.PageRequest;
+import org.yilaoyixiao.platform.security.CurrentUser;
+import org.yilaoyixiao.platform.security.Role;
 import org.yilaoyixiao.platform.time.BusinessTime;
 import org.yilaoyixiao.registry.EconomicStatus;
 import org.yilaoyixiao.registry.LivingSituation;
@@ -57,6 +61,9 @@ class PersonTallyTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    PersonSearch search;
 
     private long create(String residence, String economic, String flags) throws Exception {
         String body = mvc.perform(post("/api/v1/persons").with(httpBasic(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD))
@@ -155,6 +162,30 @@ class PersonTallyTest {
 
         tally.compact();
         assertTallyMatchesRows();
+    }
+
+    @Test
+    void searchTotalsFromTheTallyEqualCountingTheRows() {
+        CurrentUser countyAdmin = new CurrentUser(1, PlatformTest.ADMIN, "admin", Set.of(Role.COUNTY_ADMIN),
+                PlatformTest.COUNTY, null);
+        TransactionTemplate snapshot = new TransactionTemplate(transactionManager);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.executeWithoutResult(status -> {
+            LocalDate today = BusinessTime.today(clock);
+            for (PersonSearch.Criteria criteria : List.of(
+                    new PersonSearch.Criteria(null, null, null, null, Set.of(), null, null),
+                    new PersonSearch.Criteria(null, "331121001", PersonCategory.ELDER, null,
+                            Set.of(LivingSituation.EMPTY_NEST), null, null),
+                    new PersonSearch.Criteria(null, null, PersonCategory.INFANT, null, Set.of(),
+                            EconomicStatus.MINIMUM_LIVING, null))) {
+                PersonSearch.Query query = search.query(criteria, countyAdmin);
+                assertThat(query.tally()).isNotNull();
+                long rows = jdbc.sql("select count(*) from registry.person" + query.where()).params(query.params())
+                        .query(Long.class).single();
+                assertThat(search.search(criteria, PageRequest.of(0, 20), countyAdmin).totalElements())
+                        .as("%s on %s", criteria, today).isEqualTo(rows);
+            }
+        });
     }
 
     private String revealed(long id) throws Exception {
