@@ -110,7 +110,7 @@ class PersonRegister {
         return persons.findById(id)
                 .filter(p -> divisions.isWithin(actor.divisionCode(), p.residenceDivisionCode()))
                 .filter(p -> childrenVisibility.mayRead(p.birthDate()))
-                .orElseThrow(() -> ApiException.notFound("person.not-found", id));
+                .orElseThrow(() -> ApiException.notFound("person.not-found", Long.toString(id)));
     }
 
     private PersonValidation.ValidPerson valid(PersonCommand command) {
@@ -129,10 +129,12 @@ class PersonRegister {
         }
     }
 
+    /** Record numbers go into messages as text: a number argument would be shown grouped ("5,003"). */
     private ApiException duplicate(long existingId) {
-        return new ApiException(ProblemCode.CONFLICT, "person.duplicate", new Object[]{existingId},
+        String record = Long.toString(existingId);
+        return new ApiException(ProblemCode.CONFLICT, "person.duplicate", new Object[]{record},
                 List.of(new ApiException.FieldProblem("idNumber", "DUPLICATE", "person.duplicate",
-                        new Object[]{existingId})));
+                        new Object[]{record})));
     }
 
     PersonRepository.PersonRow row(PersonValidation.ValidPerson person, byte[] index) {

@@ -35,16 +35,18 @@ class PersonSearch {
     private final BlindIndex blindIndex;
     private final AuditTrail audit;
     private final Clock clock;
+    private final PersonTally tally;
     private final ChildrenVisibility childrenVisibility;
 
     PersonSearch(JdbcClient jdbc, DivisionDirectory divisions, BlindIndex blindIndex, AuditTrail audit, Clock clock,
-                 ChildrenVisibility childrenVisibility) {
+                 PersonTally tally, ChildrenVisibility childrenVisibility) {
         this.childrenVisibility = childrenVisibility;
         this.jdbc = jdbc;
         this.divisions = divisions;
         this.blindIndex = blindIndex;
         this.audit = audit;
         this.clock = clock;
+        this.tally = tally;
     }
 
     /**
@@ -66,14 +68,22 @@ class PersonSearch {
         if (query == null) {
             return new PageResponse<>(List.of(), page.page(), page.size(), 0);
         }
-        long total = jdbc.sql("select count(*) from registry.person" + query.where()).params(query.params())
-                .query(Long.class).single();
+        long total = query.tally() == null ? count(query.where(), query.params())
+                : tally.count(query.tally(), (condition, extra) -> {
+                    Map<String, Object> params = new HashMap<>(query.params());
+                    params.putAll(extra);
+                    return count(query.where() + condition, params);
+                });
         List<PersonRecord> items = total == 0 ? List.of() : jdbc.sql("select " + PersonRepository.COLUMNS
                         + " from registry.person" + query.where() + " order by name, id limit :limit offset :offset")
                 .params(query.params()).param("limit", page.size()).param("offset", page.offset())
                 .query(PersonRepository::map).list();
         audit.record(AuditRecord.success("PERSON_SEARCH", "persons", describe(criteria) + " results=" + total));
         return new PageResponse<>(items, page.page(), page.size(), total);
+    }
+
+    private long count(String where, Map<String, Object> params) {
+        return jdbc.sql("select count(*) from registry.person" + where).params(params).query(Long.class).single();
     }
 
     /** The same filter without paging, streamed to a consumer (for exports). Null when nothing can match. */
@@ -117,24 +127,52 @@ class PersonSearch {
             params.put("elderCut", PersonCategory.elderBornOnOrBefore(today));
             params.put("infantCut", PersonCategory.infantBornAfter(today));
         }
-        if (criteria.livingSituation() != null && !criteria.livingSituation().isEmpty()) {
-            conditions.add("living_situation @> cast(:flags as varchar[])");
-            params.put("flags", PersonRepository.arrayLiteral(criteria.livingSituation()));
+        // Flags and economic status are written into the statement (enum names only, never user text), so that
+        // PostgreSQL plans with their real frequencies: EMPTY_NEST is two in three elders, FAMILY_PLANNING_SPECIAL
+        // one in a hundred and fifty. As parameters, a cached generic plan treated them all alike.
+        Set<LivingSituation> flags = criteria.livingSituation() == null ? Set.of() : criteria.livingSituation();
+        if (!flags.isEmpty()) {
+            conditions.add("living_situation @> cast('" + PersonRepository.arrayLiteral(flags) + "' as varchar[])");
         }
         if (criteria.economicStatus() != null) {
-            conditions.add("economic_status = :economic");
-            params.put("economic", criteria.economicStatus().name());
+            conditions.add("economic_status = '" + criteria.economicStatus().name() + "'");
         }
-        childrenVisibility.bornOnOrBefore().ifPresent(cut -> {
+        // without the right to see children, nobody under 14 is listed; the tally, which counts by birth year,
+        // then only serves searches for elders
+        java.util.Optional<LocalDate> adultCut = childrenVisibility.bornOnOrBefore();
+        adultCut.ifPresent(cut -> {
             conditions.add("birth_date <= :adultCut");
             params.put("adultCut", cut);
         });
+        String status = (criteria.status() == null ? RecordStatus.ACTIVE : criteria.status()).name();
         conditions.add("status = :status");
-        params.put("status", (criteria.status() == null ? RecordStatus.ACTIVE : criteria.status()).name());
-        return new Query(" where " + String.join(" and ", conditions), params);
+        params.put("status", status);
+        boolean tallyCounts = idNumber.isEmpty() && q.isEmpty()
+                && (adultCut.isEmpty() || criteria.category() == PersonCategory.ELDER);
+        PersonTally.Request tally = tallyCounts
+                ? tallyRequest(criteria, flags, (String[]) params.get("codes"), status, today) : null;
+        return new Query(" where " + String.join(" and ", conditions), params, tally);
     }
 
-    record Query(String where, Map<String, Object> params) {
+    /** A search without ID number or name that the tally can count, else null. */
+    private static PersonTally.Request tallyRequest(Criteria criteria, Set<LivingSituation> flags, String[] codes,
+                                                    String status, LocalDate today) {
+        EconomicStatus economic = criteria.economicStatus();
+        if (criteria.category() == PersonCategory.OTHER || economic == EconomicStatus.NONE
+                || flags.size() + (economic == null ? 0 : 1) > 1) {
+            return null;
+        }
+        String dimension = !flags.isEmpty() ? PersonTally.Request.flag(flags.iterator().next().name())
+                : economic != null ? PersonTally.Request.economic(economic.name()) : PersonTally.Request.ALL;
+        return new PersonTally.Request(codes, status, dimension, criteria.category(),
+                PersonCategory.elderBornOnOrBefore(today), PersonCategory.infantBornAfter(today));
+    }
+
+    /**
+     * The filter as SQL; {@code tally} is set when the total can come from {@link PersonTally} (null when the search
+     * has an ID number, a name, the category OTHER, economic status NONE, or more than one flag or economic status).
+     */
+    record Query(String where, Map<String, Object> params, PersonTally.Request tally) {
     }
 
     /** The criteria for the audit trail, with any ID number masked. */
