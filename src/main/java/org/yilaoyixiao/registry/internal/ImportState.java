@@ -9,15 +9,15 @@ record ImportState(long id, String fileName, String uploadedBy, String scopeCode
                    Instant validatedAt, Instant confirmedAt, int createdRows, int skippedRows) {
 
     /** Rows the report lists: everything that will not be (or was not) imported. */
-    int problemRows() {
+    public int problemRows() {
         return invalidRows + duplicateRows + existingRows;
     }
 
-    int dataRows() {
+    public int dataRows() {
         return validRows + problemRows();
     }
 
-    boolean confirmable() {
+    public boolean confirmable() {
         return status == ImportStatus.VALIDATED && validRows > 0;
     }
 }

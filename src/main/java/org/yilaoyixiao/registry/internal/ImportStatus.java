@@ -4,7 +4,7 @@ package org.yilaoyixiao.registry.internal;
 enum ImportStatus {
     VALIDATING, VALIDATED, FAILED, COMMITTED;
 
-    String labelKey() {
+    public String labelKey() {
         return "person-import.status." + name();
     }
 }

@@ -11,7 +11,7 @@ enum RowOutcome {
     EXISTING,
     CREATED;
 
-    String labelKey() {
+    public String labelKey() {
         return "person-import.outcome." + name();
     }
 }
