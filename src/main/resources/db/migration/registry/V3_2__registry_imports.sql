@@ -30,14 +30,14 @@ create table registry.person_import (
 );
 create index person_import_uploader on registry.person_import (uploaded_by, uploaded_at);
 
--- One data row of the sheet. For VALID rows the typed columns hold what will be inserted; for the other outcomes
--- the text columns keep the cells as written (for the report) and problems the reasons as message keys
--- ('key' or 'key|argument').
+-- One data row of the sheet: the cells as written (for the report), the outcome with its reasons as message keys
+-- ('key' or 'key|argument'), and for VALID rows the typed values to insert. After the confirmation the VALID rows
+-- of an import are the people it created.
 create table registry.person_import_row (
     import_id               bigint        not null references registry.person_import (id) on delete cascade,
     row_number              integer       not null,
     outcome                 varchar(20)   not null
-        check (outcome in ('VALID', 'INVALID', 'DUPLICATE_IN_FILE', 'EXISTING', 'CREATED')),
+        check (outcome in ('VALID', 'INVALID', 'DUPLICATE_IN_FILE', 'EXISTING')),
     problems                varchar(300)[] not null default '{}',
     id_number_cipher        bytea,
     id_number_index         bytea,
@@ -57,7 +57,6 @@ create table registry.person_import_row (
     living_situation        varchar(30)[],
     death_date              date,
     status                  varchar(20),
-    person_id               bigint,
     primary key (import_id, row_number)
 );
 create index person_import_row_outcome on registry.person_import_row (import_id, outcome, row_number);

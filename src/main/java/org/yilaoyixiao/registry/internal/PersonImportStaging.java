@@ -150,35 +150,36 @@ class PersonImportStaging {
 
     /**
      * Inserts all valid rows into {@code registry.person} in one statement. A number registered since validation
-     * (by another import or a clerk) is skipped by the unique blind index and its row marked EXISTING.
+     * (by another import or a clerk) is skipped by the unique blind index, and its row marked EXISTING; after the
+     * commit the VALID rows of an import are exactly the people it created.
      *
      * @return the number of people created
      */
-    int commit(long id, Instant now, String actor) {
+    int commit(long id, int validRows, Instant now, String actor) {
         int created = jdbc.sql("""
-                        with inserted as (
-                            insert into registry.person (id_number_cipher, id_number_index, id_number_masked, name, sex,
-                                birth_date, phone, residence_division_code, township_code, local_hukou, economic_status,
-                                living_situation, death_date, status, created_at, created_by, updated_at, updated_by)
-                            select id_number_cipher, id_number_index, id_number_masked, name, sex, birth_date, phone,
-                                residence_division_code, township_code, local_hukou, economic_status, living_situation,
-                                death_date, status, :now, :actor, :now, :actor
-                            from registry.person_import_row
-                            where import_id = :id and outcome = 'VALID'
-                            order by row_number
-                            on conflict (id_number_index) do nothing
-                            returning id, id_number_index
-                        )
-                        update registry.person_import_row r set outcome = 'CREATED', person_id = inserted.id
-                        from inserted
-                        where r.import_id = :id and r.outcome = 'VALID' and r.id_number_index = inserted.id_number_index
+                        insert into registry.person (id_number_cipher, id_number_index, id_number_masked, name, sex,
+                            birth_date, phone, residence_division_code, township_code, local_hukou, economic_status,
+                            living_situation, death_date, status, created_at, created_by, updated_at, updated_by)
+                        select id_number_cipher, id_number_index, id_number_masked, name, sex, birth_date, phone,
+                            residence_division_code, township_code, local_hukou, economic_status, living_situation,
+                            death_date, status, :now, :actor, :now, :actor
+                        from registry.person_import_row
+                        where import_id = :id and outcome = 'VALID'
+                        order by row_number
+                        on conflict (id_number_index) do nothing
                         """)
                 .param("now", PersonRepository.utc(now)).param("actor", actor).param("id", id).update();
-        jdbc.sql("""
-                        update registry.person_import_row set outcome = 'EXISTING', problems = array[:existing]
-                        where import_id = :id and outcome = 'VALID'
-                        """)
-                .param("existing", EXISTING).param("id", id).update();
+        if (created < validRows) {
+            // the few that lost the race: their person was not made by this statement (same instant, same user)
+            jdbc.sql("""
+                            update registry.person_import_row r set outcome = 'EXISTING', problems = array[:existing]
+                            where r.import_id = :id and r.outcome = 'VALID' and not exists (
+                                select 1 from registry.person p where p.id_number_index = r.id_number_index
+                                    and p.created_at = :now and p.created_by = :actor)
+                            """)
+                    .param("existing", EXISTING).param("id", id).param("now", PersonRepository.utc(now))
+                    .param("actor", actor).update();
+        }
         return created;
     }
 
@@ -213,13 +214,16 @@ class PersonImportStaging {
                 });
     }
 
+    /** The people a committed import created (its VALID rows); call only for a COMMITTED import. */
     PageResponse<ImportedPerson> created(long id, PageRequest page) {
         long total = jdbc.sql("select count(*) from registry.person_import_row where import_id = :id"
-                + " and outcome = 'CREATED'").param("id", id).query(Long.class).single();
+                + " and outcome = 'VALID'").param("id", id).query(Long.class).single();
         List<ImportedPerson> items = jdbc.sql("""
-                        select row_number, person_id, id_number_masked, name, residence_division_code
-                        from registry.person_import_row where import_id = :id and outcome = 'CREATED'
-                        order by row_number limit :limit offset :offset
+                        select r.row_number, p.id as person_id, p.id_number_masked, p.name, p.residence_division_code
+                        from registry.person_import_row r
+                        join registry.person p on p.id_number_index = r.id_number_index
+                        where r.import_id = :id and r.outcome = 'VALID'
+                        order by r.row_number limit :limit offset :offset
                         """)
                 .param("id", id).param("limit", page.size()).param("offset", page.offset())
                 .query((rs, i) -> new ImportedPerson(rs.getInt("row_number"), rs.getLong("person_id"),

@@ -124,7 +124,9 @@ class PersonImports {
     }
 
     PageResponse<ImportedPerson> created(long id, PageRequest page, CurrentUser actor) {
-        find(id, actor);
+        if (find(id, actor).status() != ImportStatus.COMMITTED) {
+            return new PageResponse<>(java.util.List.of(), page.page(), page.size(), 0);
+        }
         return staging.created(id, page);
     }
 
@@ -145,7 +147,7 @@ class PersonImports {
             if (!state.scopeCode().equals(actor.divisionCode())) {
                 throw ApiException.conflict("person-import.scope-changed", id);
             }
-            int created = staging.commit(id, clock.instant(), actor.username());
+            int created = staging.commit(id, state.validRows(), clock.instant(), actor.username());
             int skipped = state.validRows() - created;
             staging.committed(id, created, skipped, clock.instant());
             audit.record(AuditRecord.success("PERSONS_IMPORTED", "person-import:" + id,
