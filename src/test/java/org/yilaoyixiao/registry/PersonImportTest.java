@@ -219,6 +219,31 @@ class PersonImportTest {
     }
 
     @Test
+    void twoUploadsOfOneFileConfirmedOneAfterTheOtherRegisterEachPersonOnce() throws Exception {
+        Sample sample = sample();
+        String clerk = Accounts.create(mvc, "COUNTY_ADMIN", PlatformTest.COUNTY);
+        RequestPostProcessor colleague = httpBasic(clerk, Accounts.PASSWORD);
+        long first = upload(sample.xlsx(), ADMIN);
+        long second = upload(sample.xlsx(), colleague);
+        awaitChecked(first, ADMIN);
+        assertThat(awaitChecked(second, colleague).get("validRows").asInt()).isEqualTo(3);
+        assertThat(confirm(first, ADMIN).get("createdRows").asInt()).isEqualTo(3);
+        // checked before the first was confirmed: its valid rows are skipped at confirmation
+        JsonNode late = confirm(second, colleague);
+        assertThat(late.get("createdRows").asInt()).isZero();
+        assertThat(late.get("skippedRows").asInt()).isEqualTo(3);
+        for (String idNumber : sample.goodIds()) {
+            assertThat(registered(idNumber)).isOne();
+        }
+        JsonNode problems = json.readTree(mvc.perform(get("/api/v1/persons/imports/" + second + "/problems")
+                .with(colleague)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(reasons(problems, 2)).contains("已存在");
+        JsonNode created = json.readTree(mvc.perform(get("/api/v1/persons/imports/" + second + "/persons")
+                .with(colleague)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(created.get("totalElements").asInt()).isZero();
+    }
+
+    @Test
     void aRowOutsideATownshipClerksScopeIsRejected() throws Exception {
         String clerk = Accounts.create(mvc, "TOWNSHIP_STAFF", PlatformTest.HECHENG);
         RequestPostProcessor asClerk = httpBasic(clerk, Accounts.PASSWORD);

@@ -12,11 +12,13 @@ import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.util.RecordFormatException;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
@@ -27,6 +29,12 @@ import org.xml.sax.XMLReader;
  * table is kept in memory, as the format requires.
  */
 public final class XlsxRowReader {
+
+    /**
+     * The shared-strings table is the one part held in memory; a 200,000-row file of people needs about 20 MiB.
+     * Larger tables are refused rather than allowed to exhaust the heap (a zip bomb, or not a list of people).
+     */
+    static final long MAX_SHARED_STRINGS_BYTES = 64L * 1024 * 1024;
 
     private XlsxRowReader() {
     }
@@ -49,6 +57,11 @@ public final class XlsxRowReader {
             throw new UnreadableSpreadsheetException("not an xlsx file", e);
         }
         try {
+            for (PackagePart part : pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType())) {
+                if (part.getSize() > MAX_SHARED_STRINGS_BYTES) {
+                    throw new UnreadableSpreadsheetException("the shared strings table is too large", null);
+                }
+            }
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
