@@ -176,7 +176,7 @@ class PersonSearch {
     }
 
     /** The criteria for the audit trail, with any ID number masked. */
-    private static String describe(Criteria c) {
+    static String describe(Criteria c) {
         return "division=" + c.division() + " category=" + c.category() + " q=" + maskIfIdNumber(c.q())
                 + " idNumber=" + maskIfIdNumber(c.idNumber()) + " flags=" + c.livingSituation()
                 + " economic=" + c.economicStatus() + " status=" + c.status();
