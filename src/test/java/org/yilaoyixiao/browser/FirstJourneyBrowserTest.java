@@ -7,11 +7,9 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yilaoyixiao.support.Accounts;
+import org.yilaoyixiao.support.BrowserJourney;
 import org.yilaoyixiao.support.Chromium;
 import org.yilaoyixiao.support.PlatformTest;
 
@@ -20,41 +18,12 @@ import org.yilaoyixiao.support.PlatformTest;
  * in, replaces the initial password and sees only their township. Screenshots go to target/screenshots.
  */
 @PlatformTest
-class FirstJourneyBrowserTest {
-
-    private static Chromium chromium;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.launchOrSkip();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void logIn(Page page, String username, String password) {
-        page.navigate(url("/login"));
-        page.getByLabel("用户名").fill(username);
-        page.getByLabel("密码").fill(password);
-        page.locator("#login-submit").click();
-    }
+class FirstJourneyBrowserTest extends BrowserJourney {
 
     @Test
     void adminCreatesATownshipUserWhoSeesOnlyTheirTownship() {
         String username = Accounts.unique("gaoshi");
-        Page admin = chromium.newPage(1366, 900);
-        logIn(admin, PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD);
+        Page admin = logIn(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD, 1366, 900);
         assertThat(admin.locator("#scope-path")).containsText("青田县");
         assertThat(admin.locator("#division-tree tr[data-level=TOWNSHIP]")).hasCount(32);
         assertThat(admin.locator("#scope-chart canvas")).hasCount(1);
@@ -93,8 +62,7 @@ class FirstJourneyBrowserTest {
         admin.getByText("退出登录").click();
         assertThat(admin.locator(".alert-info")).containsText("您已安全退出");
 
-        Page clerk = chromium.newPage(390, 844);
-        logIn(clerk, username, "Gaoshi#2026");
+        Page clerk = logIn(username, "Gaoshi#2026", 390, 844);
         // the administrator knows the initial password, so the user first chooses their own
         assertThat(clerk.locator(".alert-warning")).containsText("请先设置");
         clerk.getByLabel("当前密码").fill("Gaoshi#2026");

@@ -13,11 +13,9 @@ import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yilaoyixiao.registry.ResidentIdNumber;
+import org.yilaoyixiao.support.BrowserJourney;
 import org.yilaoyixiao.support.Chromium;
 import org.yilaoyixiao.support.PeopleSheets;
 import org.yilaoyixiao.support.PlatformTest;
@@ -29,38 +27,7 @@ import org.yilaoyixiao.support.TestIdNumbers;
  * larger file shows the progress bar, polled with htmx. Screenshots go to target/screenshots.
  */
 @PlatformTest
-class ImportWizardBrowserTest {
-
-    private static Chromium chromium;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.launchOrSkip();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private Page loggedInAdmin() {
-        Page page = chromium.newPage(1366, 900);
-        page.navigate(url("/login"));
-        page.getByLabel("用户名").fill(PlatformTest.ADMIN);
-        page.getByLabel("密码").fill(PlatformTest.ADMIN_PASSWORD);
-        page.locator("#login-submit").click();
-        assertThat(page.locator("#current-user")).isVisible();
-        return page;
-    }
+class ImportWizardBrowserTest extends BrowserJourney {
 
     @Test
     void adminUploadsASpreadsheetReadsTheReportConfirmsAndSeesThePeopleRegistered() throws Exception {

@@ -3,10 +3,8 @@ package org.yilaoyixiao.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.yilaoyixiao.support.BrowserJourney;
 import org.yilaoyixiao.support.Chromium;
 import org.yilaoyixiao.support.PlatformTest;
 import org.yilaoyixiao.support.TestIdNumbers;
@@ -16,36 +14,15 @@ import org.yilaoyixiao.support.TestIdNumbers;
  * abroad with its local time, and the search. Screenshots go to target/screenshots.
  */
 @PlatformTest
-class PersonJourneyBrowserTest {
-
-    private static Chromium chromium;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.launchOrSkip();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class PersonJourneyBrowserTest extends BrowserJourney {
 
     @Test
     void aClerkRegistersAnElderWithASonAbroad() {
         String idNumber = TestIdNumbers.nextElder();
         String name = "叶" + (System.nanoTime() % 1000) + "婆";
-        Page page = chromium.newPage(1280, 900);
-        page.navigate("http://localhost:" + port + "/login");
-        page.getByLabel("用户名").fill(PlatformTest.ADMIN);
-        page.getByLabel("密码").fill(PlatformTest.ADMIN_PASSWORD);
-        page.locator("#login-submit").click();
+        Page page = loggedInAdmin();
 
-        page.navigate("http://localhost:" + port + "/persons/new");
+        page.navigate(url("/persons/new"));
         page.getByLabel("身份证号码").fill(idNumber.substring(0, 17) + "0");
         page.getByLabel("姓名").fill(name);
         page.getByLabel("居住地").selectOption("331121106901");
@@ -78,7 +55,7 @@ class PersonJourneyBrowserTest {
         assertThat(page.locator("#contact-table")).containsText("当地时间");
         Chromium.screenshot(page, "registry-03-contact-abroad");
 
-        page.navigate("http://localhost:" + port + "/persons");
+        page.navigate(url("/persons"));
         page.locator("#person-search input[name=q]").fill(name);
         page.locator("#person-search button[type=submit]").click();
         assertThat(page.locator("#person-table")).containsText(name);
