@@ -81,11 +81,8 @@ class PersonPageController {
         Set<LivingSituation> flags = livingSituation == null ? EnumSet.noneOf(LivingSituation.class) : livingSituation;
         PersonSearch.Criteria criteria = new PersonSearch.Criteria(null, division, category, q, flags, economicStatus,
                 status);
-        boolean searched = division != null || category != null || (q != null && !q.isBlank()) || !flags.isEmpty()
-                || economicStatus != null || status != null || page > 0;
         model.addAttribute("results", search.search(criteria, new PageRequest(Math.max(page, 0), PAGE_SIZE), actor));
         model.addAttribute("criteria", criteria);
-        model.addAttribute("searched", searched);
         model.addAttribute("divisionOptions", selectableDivisions(actor));
         model.addAttribute("divisionNames", divisionNames(actor));
         addChoices(model);
