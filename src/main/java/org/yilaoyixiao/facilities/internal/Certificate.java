@@ -5,7 +5,7 @@ import java.time.LocalDate;
 /** A professional certificate (职业资格/技能等级证书); it certifies only up to and including {@code validUntil}. */
 record Certificate(long id, String type, String number, String level, LocalDate validUntil) {
 
-    boolean validOn(LocalDate date) {
+    public boolean validOn(LocalDate date) {
         return !validUntil.isBefore(date);
     }
 }

@@ -24,11 +24,11 @@ record InstitutionRecord(long id, String name, String divisionCode, OperationMod
                 premises, leaseEndsOn, openedOn, medicalPartnership, smartCareHome, synthetic, version, newBeds);
     }
 
-    int approvedBeds() {
+    public int approvedBeds() {
         return beds.stream().mapToInt(InstitutionBeds::approved).sum();
     }
 
-    InstitutionSummary summary() {
+    public InstitutionSummary summary() {
         return new InstitutionSummary(id, name, divisionCode, operationModel, kind, starRating, beds);
     }
 }

@@ -21,7 +21,7 @@ record StaffRecord(long id, String name, StaffRole role, Long institutionId, Lon
     }
 
     /** Certified on a date: holds at least one certificate not yet expired; an expired one does not count. */
-    boolean certifiedOn(LocalDate date) {
+    public boolean certifiedOn(LocalDate date) {
         return certificates.stream().anyMatch(c -> c.validOn(date));
     }
 }

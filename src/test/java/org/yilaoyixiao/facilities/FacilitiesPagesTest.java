@@ -1,0 +1,80 @@
+package org.yilaoyixiao.facilities;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.yilaoyixiao.support.PlatformTest;
+
+@PlatformTest
+class FacilitiesPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    private MockHttpSession admin() throws Exception {
+        MvcResult result = mvc.perform(post("/login").param("username", PlatformTest.ADMIN)
+                .param("password", PlatformTest.ADMIN_PASSWORD).with(csrf())).andReturn();
+        return (MockHttpSession) result.getRequest().getSession(false);
+    }
+
+    @Test
+    void listsShowTheDemoFacilitiesWithFilters() throws Exception {
+        MockHttpSession session = admin();
+        mvc.perform(get("/facilities/institutions").param("operationModel", "PUBLIC_BUILT_PRIVATE_RUN").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("示例颐养院1号"), containsString("公建民营"))));
+        mvc.perform(get("/facilities/care-centres").param("kind", "TOWNSHIP_SERVICE_CENTRE").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("居家养老服务中心"), containsString("助浴"))));
+        mvc.perform(get("/facilities/providers").param("kind", "STANDALONE").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("示例托育园1")));
+        mvc.perform(get("/facilities/staff").param("role", "ELDERLY_CARER").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("30天内到期的证书：8 本"),
+                        containsString("养老护理员"))));
+    }
+
+    @Test
+    void anInstitutionIsCreatedThroughTheFormAndShownWithItsBeds() throws Exception {
+        MockHttpSession session = admin();
+        mvc.perform(post("/facilities/institutions").session(session).with(csrf())
+                        .param("name", "").param("divisionCode", "").param("premises", "LEASED")
+                        .param("nursingApproved", "5").param("nursingCognitive", "6"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("请填写名称"), containsString("请选择有效的所在区划"),
+                        containsString("租赁场地须填写租赁到期日"), containsString("认知障碍床位数不能超过核定床位数"),
+                        containsString("请选择运营模式"), containsString("is-invalid"))));
+        MvcResult created = mvc.perform(post("/facilities/institutions").session(session).with(csrf())
+                        .param("name", "表单颐养院").param("divisionCode", PlatformTest.HECHENG)
+                        .param("operationModel", "PUBLIC").param("profitType", "NON_PROFIT").param("kind", "CARE_HOME")
+                        .param("premises", "OWNED").param("nursingApproved", "40").param("nursingCognitive", "6")
+                        .param("assistedApproved", "12").param("assistedCognitive", "0"))
+                .andExpect(redirectedUrlPattern("/facilities/institutions/*")).andReturn();
+        String url = created.getResponse().getRedirectedUrl();
+        mvc.perform(get(url).session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("表单颐养院"), containsString("护理型"),
+                        containsString(">40<"), containsString("公办公营"))));
+        mvc.perform(get(url + "/edit").session(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("表单颐养院")));
+    }
+
+    @Test
+    void aProviderPageShowsItsClasses() throws Exception {
+        MockHttpSession session = admin();
+        mvc.perform(get("/facilities/providers").param("kind", "COMMUNITY_POINT").session(session))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("示例婴幼儿照护驿站")));
+    }
+}
