@@ -91,5 +91,11 @@ class DemoFacilitiesTest {
         mvc.perform(get("/api/v1/staff/certificates/expiring").param("days", "30")
                         .with(httpBasic(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(8));
+        // other tests add carers of their own, never fewer
+        String body = mvc.perform(get("/api/v1/staff/certified-count")
+                        .with(httpBasic(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.role").value("ELDERLY_CARER"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(Long.parseLong(body.replaceAll(".*\"count\":(\\d+).*", "$1"))).isGreaterThanOrEqualTo(225);
     }
 }
