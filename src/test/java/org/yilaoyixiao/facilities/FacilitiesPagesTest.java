@@ -72,6 +72,36 @@ class FacilitiesPagesTest {
     }
 
     @Test
+    void aProviderIsFiledThroughTheFormOnlyWithALongEnoughLease() throws Exception {
+        MockHttpSession session = admin();
+        mvc.perform(post("/facilities/providers").session(session).with(csrf())
+                        .param("name", "表单托育园").param("divisionCode", PlatformTest.HECHENG).param("kind", "STANDALONE")
+                        .param("approvedSlots", "30").param("filed", "true").param("filedOn", "2025-09-01")
+                        .param("premises", "LEASED").param("leaseEndsOn", "2027-09-01")
+                        .param("classes[0].type", "INFANT").param("classes[0].capacity", "12")
+                        .param("classes[1].type", "").param("classes[2].type", "TODDLER")
+                        .param("classes[2].capacity", "15"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("租赁期自备案之日起不少于3年"),
+                        containsString("2028-09-01"), containsString("班额应为1至10人"), containsString("is-invalid"))));
+        MvcResult created = mvc.perform(post("/facilities/providers").session(session).with(csrf())
+                        .param("name", "表单托育园").param("divisionCode", PlatformTest.HECHENG).param("kind", "STANDALONE")
+                        .param("approvedSlots", "30").param("filed", "true").param("filedOn", "2025-09-01")
+                        .param("premises", "LEASED").param("leaseEndsOn", "2028-09-01")
+                        .param("classes[0].type", "INFANT").param("classes[0].capacity", "10")
+                        .param("classes[1].type", "").param("classes[2].type", "TODDLER")
+                        .param("classes[2].capacity", "15"))
+                .andExpect(redirectedUrlPattern("/facilities/providers/*")).andReturn();
+        String url = created.getResponse().getRedirectedUrl();
+        mvc.perform(get(url).session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("表单托育园"), containsString("乳儿班"),
+                        containsString("托小班"), containsString("已备案（2025-09-01）"))));
+        mvc.perform(get(url + "/edit").session(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("表单托育园")));
+    }
+
+    @Test
     void aProviderPageShowsItsClasses() throws Exception {
         MockHttpSession session = admin();
         mvc.perform(get("/facilities/providers").param("kind", "COMMUNITY_POINT").session(session))
