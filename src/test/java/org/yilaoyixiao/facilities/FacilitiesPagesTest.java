@@ -37,6 +37,10 @@ class FacilitiesPagesTest {
         mvc.perform(get("/facilities/care-centres").param("kind", "TOWNSHIP_SERVICE_CENTRE").session(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("居家养老服务中心"), containsString("助浴"))));
+        // paging keeps the filters
+        mvc.perform(get("/facilities/care-centres").param("kind", "ACTIVITY_CENTRE").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/facilities/care-centres?kind=ACTIVITY_CENTRE&amp;page=1")));
         mvc.perform(get("/facilities/providers").param("kind", "STANDALONE").session(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("示例托育园1")));

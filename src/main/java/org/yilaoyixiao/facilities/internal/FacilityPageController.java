@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.yilaoyixiao.divisions.Division;
 import org.yilaoyixiao.divisions.DivisionDirectory;
 import org.yilaoyixiao.facilities.CareCentreKind;
@@ -61,6 +62,7 @@ class FacilityPageController {
         model.addAttribute("kinds", InstitutionKind.values());
         model.addAttribute("operationModel", operationModel);
         model.addAttribute("kind", kind);
+        pageBase(model, "/facilities/institutions", "division", division, "operationModel", operationModel, "kind", kind);
         return common(model, actor, division, "institutions", "facilities/institutions");
     }
 
@@ -85,6 +87,7 @@ class FacilityPageController {
         model.addAttribute("services", CommunityService.values());
         model.addAttribute("kind", kind);
         model.addAttribute("service", service);
+        pageBase(model, "/facilities/care-centres", "division", division, "kind", kind, "service", service);
         return common(model, actor, division, "care-centres", "facilities/care-centres");
     }
 
@@ -98,6 +101,7 @@ class FacilityPageController {
         model.addAttribute("kinds", ChildcareProviderKind.values());
         model.addAttribute("kind", kind);
         model.addAttribute("filed", filed);
+        pageBase(model, "/facilities/providers", "division", division, "kind", kind, "filed", filed);
         return common(model, actor, division, "providers", "facilities/providers");
     }
 
@@ -121,7 +125,20 @@ class FacilityPageController {
         model.addAttribute("today", staff.today());
         model.addAttribute("soon", staff.today().plusDays(EXPIRING_SOON_DAYS));
         model.addAttribute("expiringDays", EXPIRING_SOON_DAYS);
+        pageBase(model, "/facilities/staff", "division", division, "role", role);
         return common(model, actor, division, "staff", "facilities/staff");
+    }
+
+    /** The list's address with its filters, so that paging keeps them; pairs of name and value, nulls left out. */
+    private static void pageBase(Model model, String path, Object... filters) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
+        for (int i = 0; i < filters.length; i += 2) {
+            Object value = filters[i + 1];
+            if (value != null && !value.toString().isBlank()) {
+                uri.queryParam((String) filters[i], value);
+            }
+        }
+        model.addAttribute("pageBase", uri.encode().build().toUriString());
     }
 
     private static PageRequest page(int page) {
