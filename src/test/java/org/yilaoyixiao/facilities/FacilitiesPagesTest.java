@@ -106,6 +106,31 @@ class FacilitiesPagesTest {
     }
 
     @Test
+    void staffAreRegisteredThroughTheFormWithACertificate() throws Exception {
+        MockHttpSession session = admin();
+        mvc.perform(get("/facilities/staff/new").session(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("示例颐养院1号")));
+        mvc.perform(post("/facilities/staff").session(session).with(csrf())
+                        .param("name", "").param("role", "").param("employer", "").param("certificateType", "证书"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("请填写姓名"), containsString("请选择岗位"),
+                        containsString("请选择所属养老机构或托育机构"), containsString("请填写证书编号"),
+                        containsString("请填写证书有效期至"))));
+        mvc.perform(post("/facilities/staff").session(session).with(csrf())
+                        .param("name", "表单护理员").param("role", "ELDERLY_CARER").param("employer", "I-" + firstInstitution())
+                        .param("certificateType", "养老护理员证").param("certificateNumber", "F-1")
+                        .param("certificateValidUntil", "2099-12-31").param("talentTitles", "INDUSTRY_ELITE"))
+                .andExpect(redirectedUrlPattern("/facilities/institutions/*"));
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    private long firstInstitution() {
+        return jdbc.sql("select min(id) from facilities.institution where synthetic").query(Long.class).single();
+    }
+
+    @Test
     void aProviderPageShowsItsClasses() throws Exception {
         MockHttpSession session = admin();
         mvc.perform(get("/facilities/providers").param("kind", "COMMUNITY_POINT").session(session))
