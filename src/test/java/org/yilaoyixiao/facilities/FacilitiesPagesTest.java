@@ -131,6 +131,21 @@ class FacilitiesPagesTest {
     }
 
     @Test
+    void careCentresAreRegisteredThroughTheForm() throws Exception {
+        MockHttpSession session = admin();
+        mvc.perform(post("/facilities/care-centres").session(session).with(csrf()).param("name", "").param("kind", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("请填写名称"), containsString("请选择设施类型"))));
+        mvc.perform(post("/facilities/care-centres").session(session).with(csrf()).param("name", "表单老年食堂")
+                        .param("divisionCode", "331121004").param("kind", "ELDERLY_CANTEEN").param("services", "MEALS")
+                        .param("openingHours", "11:00-13:00"))
+                .andExpect(redirectedUrlPattern("/facilities/care-centres?division=331121004"));
+        mvc.perform(get("/facilities/care-centres").param("kind", "ELDERLY_CANTEEN").param("division", "331121004")
+                        .session(session))
+                .andExpect(content().string(allOf(containsString("表单老年食堂"), containsString("助餐"))));
+    }
+
+    @Test
     void aProviderPageShowsItsClasses() throws Exception {
         MockHttpSession session = admin();
         mvc.perform(get("/facilities/providers").param("kind", "COMMUNITY_POINT").session(session))
