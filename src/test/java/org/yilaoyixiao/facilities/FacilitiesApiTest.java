@@ -224,4 +224,22 @@ class FacilitiesApiTest {
                 .andExpect(jsonPath("$.errors[*].field").value(hasItem("institutionId")))
                 .andExpect(jsonPath("$.errors[*].field").value(hasItem("certificates[0].validUntil")));
     }
+
+    @Test
+    void staffOutsideTheCallersScopeDoNotExistForThem() throws Exception {
+        long home = id(send(post("/api/v1/institutions"), INSTITUTION.formatted("温溪测试院", PlatformTest.OUNAN, 10, 0, ""))
+                .andExpect(status().isCreated()));
+        long member = id(send(post("/api/v1/staff"), """
+                {"name":"温溪护理员","role":"ELDERLY_CARER","institutionId":%d,
+                 "certificates":[{"type":"养老护理员证","number":"W-1","validUntil":"2099-01-01"}]}
+                """.formatted(home)).andExpect(status().isCreated()));
+        String township = Accounts.create(mvc, "TOWNSHIP_STAFF", PlatformTest.HECHENG);
+        mvc.perform(get("/api/v1/staff/" + member).with(httpBasic(township, Accounts.PASSWORD)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/staff").param("institutionId", Long.toString(home))
+                        .with(httpBasic(township, Accounts.PASSWORD)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.totalElements").value(0));
+        mvc.perform(get("/api/v1/staff/" + member).with(httpBasic(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.certified").value(true));
+    }
 }
