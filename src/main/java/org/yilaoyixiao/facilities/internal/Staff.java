@@ -1,0 +1,137 @@
+package org.yilaoyixiao.facilities.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yilaoyixiao.audit.AuditRecord;
+import org.yilaoyixiao.audit.AuditTrail;
+import org.yilaoyixiao.facilities.StaffRole;
+import org.yilaoyixiao.facilities.TalentTitle;
+import org.yilaoyixiao.platform.api.ApiException;
+import org.yilaoyixiao.platform.api.PageRequest;
+import org.yilaoyixiao.platform.api.PageResponse;
+import org.yilaoyixiao.platform.security.CurrentUser;
+import org.yilaoyixiao.platform.time.BusinessTime;
+
+/**
+ * The staff of institutions and childcare providers. A member of staff belongs to exactly one of them and lives in
+ * its division for scope purposes. "Certified" always means a certificate valid on the day asked about.
+ */
+@Service
+class Staff {
+
+    private final StaffRepository staff;
+    private final InstitutionRepository institutions;
+    private final ProviderRepository providers;
+    private final FacilityScope scope;
+    private final AuditTrail audit;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    Staff(StaffRepository staff, InstitutionRepository institutions, ProviderRepository providers, FacilityScope scope,
+          AuditTrail audit, TransactionTemplate transactions, Clock clock) {
+        this.staff = staff;
+        this.institutions = institutions;
+        this.providers = providers;
+        this.scope = scope;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    record Command(String name, String role, Long institutionId, Long providerId, List<CertificateInput> certificates,
+                   List<String> talentTitles) {
+    }
+
+    record CertificateInput(String type, String number, String level, LocalDate validUntil) {
+    }
+
+    StaffRecord create(Command c, CurrentUser actor) {
+        FieldChecks checks = new FieldChecks();
+        String name = checks.name("name", c.name(), 50, "staff.name.required");
+        StaffRole role = checks.enumValue("role", StaffRole.class, c.role(), true, "staff.role.invalid");
+        String division = employerDivision(checks, c.institutionId(), c.providerId(), actor);
+        Set<TalentTitle> titles = EnumSet.noneOf(TalentTitle.class);
+        for (String t : c.talentTitles() == null ? List.<String>of() : c.talentTitles()) {
+            TalentTitle title = checks.enumValue("talentTitles", TalentTitle.class, t, true, "staff.talent-title.invalid");
+            if (title != null) {
+                titles.add(title);
+            }
+        }
+        List<Certificate> certificates = new ArrayList<>();
+        List<CertificateInput> inputs = c.certificates() == null ? List.of() : c.certificates();
+        for (int i = 0; i < inputs.size(); i++) {
+            CertificateInput in = inputs.get(i);
+            String prefix = "certificates[" + i + "].";
+            String type = checks.name(prefix + "type", in.type(), 50, "staff.certificate.type.required");
+            String number = checks.name(prefix + "number", in.number(), 50, "staff.certificate.number.required");
+            checks.check(in.validUntil() != null, prefix + "validUntil", "REQUIRED",
+                    "staff.certificate.valid-until.required");
+            String level = in.level() == null || in.level().isBlank() ? null : in.level().strip();
+            checks.check(level == null || level.length() <= 20, prefix + "level", "TOO_LONG",
+                    "staff.certificate.level.too-long");
+            certificates.add(new Certificate(0, type, number, level, in.validUntil()));
+        }
+        checks.throwIfAny();
+        scope.requireWritable(actor, division, "STAFF_CREATED");
+        StaffRecord valid = new StaffRecord(0, name, role, c.institutionId(), c.providerId(), division, titles,
+                certificates, false);
+        return transactions.execute(status -> {
+            long id = staff.insert(valid, actor.username(), false);
+            audit.record(AuditRecord.success("STAFF_CREATED", "staff:" + id,
+                    "role=" + role + " certificates=" + certificates.size()));
+            return staff.findById(id).orElseThrow();
+        });
+    }
+
+    /** The employer's division; exactly one employer, and one the actor can see. */
+    private String employerDivision(FieldChecks checks, Long institutionId, Long providerId, CurrentUser actor) {
+        if ((institutionId == null) == (providerId == null)) {
+            checks.add("institutionId", "ONE_EMPLOYER", "staff.employer.exactly-one");
+            return null;
+        }
+        String division = institutionId != null
+                ? institutions.findById(institutionId).map(InstitutionRecord::divisionCode).orElse(null)
+                : providers.findById(providerId).map(ProviderRecord::divisionCode).orElse(null);
+        if (division == null || !scope.visible(actor, division)) {
+            checks.add(institutionId != null ? "institutionId" : "providerId", "UNKNOWN", "staff.employer.unknown");
+            return null;
+        }
+        return division;
+    }
+
+    StaffRecord read(long id, CurrentUser actor) {
+        return staff.findById(id).filter(s -> scope.visible(actor, s.divisionCode()))
+                .orElseThrow(() -> ApiException.notFound("staff.not-found", Long.toString(id)));
+    }
+
+    PageResponse<StaffRecord> search(String division, StaffRole role, Long institutionId, Long providerId,
+                                     LocalDate certifiedOn, PageRequest page, CurrentUser actor) {
+        return staff.search(new StaffRepository.Filter(scope.listable(actor, division), role, institutionId,
+                providerId, certifiedOn), page);
+    }
+
+    /** How many staff of a role hold a valid certificate on a date, e.g. certified elderly carers. */
+    long certifiedCount(String division, StaffRole role, LocalDate asOf, CurrentUser actor) {
+        return staff.count(new StaffRepository.Filter(scope.listable(actor, division), role, null, null,
+                asOf == null ? today() : asOf));
+    }
+
+    /** Certificates still valid today that expire within the next {@code days} days. */
+    List<StaffRepository.ExpiringCertificate> expiring(String division, int days, CurrentUser actor) {
+        if (days < 0 || days > 3660) {
+            throw ApiException.validation("days", "RANGE", "staff.expiring.days.range");
+        }
+        LocalDate today = today();
+        return staff.expiring(scope.listable(actor, division), today, today.plusDays(days), 500);
+    }
+
+    LocalDate today() {
+        return BusinessTime.today(clock);
+    }
+}
