@@ -44,6 +44,7 @@ class FirstJourneyBrowserTest extends BrowserJourney {
         Chromium.screenshot(admin, "03-account-created");
         // htmx requests carry the CSRF token: the chain check answers in place
         admin.navigate(url("/audit"));
+        htmxReady(admin);
         admin.locator("#verify-chain").click();
         assertThat(admin.locator("#verification")).containsText("日志链完整");
         assertThat(admin.locator("#head-hash")).hasText(java.util.regex.Pattern.compile("[0-9a-f]{64}"));

@@ -39,6 +39,7 @@ class PersonJourneyBrowserTest extends BrowserJourney {
         page.locator("#save-person").click();
         assertThat(page.locator("#person-name")).hasText(name);
         assertThat(page.locator("#id-number")).hasText(idNumber.substring(0, 6) + "********" + idNumber.substring(14));
+        htmxReady(page);
         page.locator("#reveal-id").click();
         assertThat(page.locator("#id-number")).hasText(idNumber);
         Chromium.screenshot(page, "registry-02-detail-revealed");

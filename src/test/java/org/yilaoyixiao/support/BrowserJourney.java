@@ -49,6 +49,15 @@ public abstract class BrowserJourney {
         page.locator("#login-submit").click();
     }
 
+    /**
+     * Waits until htmx has processed the page: its script is deferred, so a click right after navigation could reach a
+     * button before htmx listens to it.
+     */
+    protected static void htmxReady(Page page) {
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+        page.waitForFunction("() => window.htmx !== undefined && document.readyState === 'complete'");
+    }
+
     /** The administrator, logged in on a desk-sized window. */
     protected Page loggedInAdmin() {
         Page page = logIn(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD, 1366, 900);
