@@ -1,0 +1,130 @@
+package org.yilaoyixiao.placement.internal;
+
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.yilaoyixiao.facilities.BedType;
+import org.yilaoyixiao.placement.PlacementKind;
+import org.yilaoyixiao.placement.PlacementPermissions;
+import org.yilaoyixiao.platform.api.ApiException;
+import org.yilaoyixiao.platform.security.CurrentUsers;
+
+/** Admission and enrolment forms, the current placements and enrolments, and a person's placement history. */
+@Controller
+class PlacementPageController {
+
+    private final Placements placements;
+    private final Enrolments enrolments;
+    private final PlacementRepository placementRows;
+    private final EnrolmentRepository enrolmentRows;
+    private final PlacementScope scope;
+    private final CurrentUsers currentUsers;
+
+    PlacementPageController(Placements placements, Enrolments enrolments, PlacementRepository placementRows,
+                            EnrolmentRepository enrolmentRows, PlacementScope scope, CurrentUsers currentUsers) {
+        this.placements = placements;
+        this.enrolments = enrolments;
+        this.placementRows = placementRows;
+        this.enrolmentRows = enrolmentRows;
+        this.scope = scope;
+        this.currentUsers = currentUsers;
+    }
+
+    @GetMapping("/placement")
+    @PreAuthorize("hasAuthority('" + PlacementPermissions.READ + "')")
+    String list(@RequestParam(required = false) String division, Model model) {
+        var codes = scope.listable(currentUsers.require(), division);
+        model.addAttribute("division", division);
+        model.addAttribute("placements", placementRows.currentIn(codes));
+        model.addAttribute("enrolments", enrolmentRows.currentIn(codes));
+        return "placement/list";
+    }
+
+    @GetMapping("/placement/persons/{personId}")
+    @PreAuthorize("hasAuthority('" + PlacementPermissions.READ + "')")
+    String history(@PathVariable long personId, Model model) {
+        model.addAttribute("person", scope.person(personId));
+        model.addAttribute("history", placements.history(personId));
+        return "placement/history";
+    }
+
+    @GetMapping("/placement/admissions/new")
+    @PreAuthorize("hasAuthority('" + PlacementPermissions.MANAGE + "')")
+    String admissionForm(Model model) {
+        model.addAttribute("bedTypes", BedType.values());
+        model.addAttribute("kinds", PlacementKind.values());
+        return "placement/admission-form";
+    }
+
+    @PostMapping("/placement/admissions")
+    @PreAuthorize("hasAuthority('" + PlacementPermissions.MANAGE + "')")
+    String admit(@RequestParam(required = false) Long personId, @RequestParam(required = false) Long institutionId,
+                 @RequestParam(required = false) String kind, @RequestParam(required = false) String bedType,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                 Model model) {
+        try {
+            requireIds(personId, institutionId);
+            PlacementRecord created = placements.admit(personId, new Placements.Target(
+                    kind == null || kind.isBlank() ? PlacementKind.INSTITUTION : PlacementKind.valueOf(kind),
+                    institutionId, bedType), from, currentUsers.require());
+            return "redirect:/placement/persons/" + created.personId();
+        } catch (ApiException e) {
+            refusal(model, e);
+            model.addAttribute("personId", personId);
+            model.addAttribute("institutionId", institutionId);
+            model.addAttribute("from", from);
+            return admissionForm(model);
+        }
+    }
+
+    @GetMapping("/placement/enrolments/new")
+    @PreAuthorize("hasAuthority('" + PlacementPermissions.MANAGE + "')")
+    String enrolmentForm() {
+        return "placement/enrolment-form";
+    }
+
+    @PostMapping("/placement/enrolments")
+    @PreAuthorize("hasAuthority('" + PlacementPermissions.MANAGE + "')")
+    String enrol(@RequestParam(required = false) Long personId, @RequestParam(required = false) Long providerId,
+                 @RequestParam(required = false) Long classId,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                 Model model) {
+        try {
+            requireIds(personId, providerId);
+            requireIds(classId, classId);
+            enrolments.enrol(personId, providerId, classId, from, currentUsers.require());
+            return "redirect:/placement";
+        } catch (ApiException e) {
+            refusal(model, e);
+            model.addAttribute("personId", personId);
+            model.addAttribute("providerId", providerId);
+            model.addAttribute("classId", classId);
+            model.addAttribute("from", from);
+            return enrolmentForm();
+        }
+    }
+
+    private static void requireIds(Long first, Long second) {
+        if (first == null || second == null) {
+            throw ApiException.validation("personId", "REQUIRED", "placement.ids.required");
+        }
+    }
+
+    private static void refusal(Model model, ApiException e) {
+        if (!e.fieldProblems().isEmpty()) {
+            var problem = e.fieldProblems().get(0);
+            model.addAttribute("refusalKey", problem.messageKey());
+            model.addAttribute("refusalArgs", problem.args());
+        } else {
+            model.addAttribute("refusalKey", e.detailKey());
+            model.addAttribute("refusalArgs", e.detailArgs());
+        }
+        model.addAttribute("refusalCode", e.code().name());
+    }
+}
