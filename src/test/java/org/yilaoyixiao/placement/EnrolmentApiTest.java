@@ -6,6 +6,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +39,9 @@ class EnrolmentApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PlacementStatistics statistics;
 
     PlacementFixtures fixtures;
 
@@ -83,7 +93,35 @@ class EnrolmentApiTest {
 
         fixtures.send(post("/api/v1/enrolments/" + first + "/withdraw"), "{\"on\":\"2026-04-01\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.to").value("2026-04-01"));
+        assertThat(statistics.enrolledInClass(s.classId())).isEqualTo(1);
         fixtures.enrol(third, s.provider(), s.classId(), "2026-04-02").andExpect(status().isCreated());
+        assertThat(statistics.enrolledWithProvider(s.provider())).isEqualTo(2);
+    }
+
+    @Test
+    void twoConcurrentEnrolmentsCannotBothTakeTheLastPlace() throws Exception {
+        Setup s = infantClass("并发托育园", 10, 1, 1);
+        long[] children = {fixtures.child("并发甲宝", INFANT), fixtures.child("并发乙宝", INFANT)};
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (long child : children) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return fixtures.enrol(child, s.provider(), s.classId(), FROM).andReturn().getResponse().getStatus();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> result : results) {
+                statuses.add(result.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(enrolledIn(s.classId())).isEqualTo(1);
     }
 
     @Test

@@ -28,6 +28,9 @@ class PlacementApiTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    PlacementStatistics statistics;
+
     PlacementFixtures fixtures;
 
     @BeforeEach
@@ -59,6 +62,7 @@ class PlacementApiTest {
                 .andExpect(jsonPath("$.code").value("CAPACITY_EXCEEDED"))
                 .andExpect(jsonPath("$.detail").value("满床颐养院 的所选类型（NURSING）床位已满：核定 2 张，在住 2 人，无法入住。"));
         assertThat(placementsAt(home)).isEqualTo(2);
+        assertThat(statistics.residents(home, org.yilaoyixiao.facilities.BedType.NURSING)).isEqualTo(2);
         // the assisted bed is still free
         admit(fixtures.elder("丁老人"), home, "ASSISTED", "2026-03-02").andExpect(status().isCreated());
     }
@@ -137,6 +141,7 @@ class PlacementApiTest {
         assertThat(history.get(2).get("kind").asText()).isEqualTo("FAMILY_BED");
         assertThat(history.get(2).get("to").isNull()).isTrue();
 
+        assertThat(statistics.supervisedFamilyBeds(home)).isEqualTo(2);
         // the institution bed is free again
         admit(fixtures.elder("壬老人"), home, "NURSING", "2026-03-02").andExpect(status().isCreated());
     }
