@@ -83,6 +83,11 @@ class PlacementApiTest {
         fixtures.send(post("/api/v1/placements/" + placement + "/discharge"), """
                 {"on":"2026-04-01","reason":"回家居住"}""")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.to").value("2026-04-01"));
+        // a retried discharge answers the same; another date is a conflict
+        fixtures.send(post("/api/v1/placements/" + placement + "/discharge"), "{\"on\":\"2026-04-01\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.endReason").value("回家居住"));
+        fixtures.send(post("/api/v1/placements/" + placement + "/discharge"), "{\"on\":\"2026-04-03\"}")
+                .andExpect(status().isConflict());
         admit(waiting, home, "NURSING", "2026-04-02").andExpect(status().isCreated());
     }
 

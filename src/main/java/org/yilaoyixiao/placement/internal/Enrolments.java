@@ -75,10 +75,14 @@ class Enrolments {
         });
     }
 
+    /** Repeating a withdrawal with the same date answers with the ended enrolment again (safe to retry). */
     EnrolmentRecord withdraw(long id, LocalDate on, CurrentUser actor) {
         PlacementScope.required(on, "on");
         EnrolmentRecord enrolment = enrolments.findById(id).filter(e -> scope.visible(actor, e.divisionCode()))
                 .orElseThrow(() -> ApiException.notFound("enrolment.not-found", Long.toString(id)));
+        if (on.equals(enrolment.toDate())) {
+            return enrolment;
+        }
         if (enrolment.toDate() != null) {
             throw ApiException.conflict("enrolment.already-ended", Long.toString(id));
         }

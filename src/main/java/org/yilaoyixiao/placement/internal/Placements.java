@@ -26,6 +26,7 @@ import org.yilaoyixiao.registry.PersonSummary;
 class Placements {
 
     static final int ELDER_AGE = 60;
+    static final String TRANSFERRED = "TRANSFERRED";
 
     private final PlacementRepository placements;
     private final PlacementScope scope;
@@ -64,8 +65,13 @@ class Placements {
         });
     }
 
+    /** Repeating a discharge with the same date answers with the ended placement again (safe to retry). */
     PlacementRecord discharge(long id, LocalDate on, String reason, CurrentUser actor) {
         PlacementScope.required(on, "on");
+        PlacementRecord ended = visiblePlacement(id, actor);
+        if (!ended.current() && on.equals(ended.toDate()) && !TRANSFERRED.equals(ended.endReason())) {
+            return ended;
+        }
         PlacementRecord current = currentPlacement(id, actor, on);
         return transactions.execute(status -> {
             placements.close(current.id(), on, reason == null || reason.isBlank() ? "DISCHARGED" : reason.strip());
@@ -79,7 +85,7 @@ class Placements {
         PlacementRecord current = currentPlacement(id, actor, on);
         PersonSummary person = scope.person(current.personId());
         return transactions.execute(status -> {
-            placements.close(current.id(), on, "TRANSFERRED");
+            placements.close(current.id(), on, TRANSFERRED);
             long next = open(person, target, on, current.id(), actor);
             audit.record(AuditRecord.success("PLACEMENT_TRANSFERRED", "placement:" + id,
                     "next=" + next + " " + target.kind() + " institution=" + target.institutionId()
@@ -136,9 +142,13 @@ class Placements {
         }
     }
 
-    private PlacementRecord currentPlacement(long id, CurrentUser actor, LocalDate on) {
-        PlacementRecord placement = placements.findById(id).filter(p -> scope.visible(actor, p.divisionCode()))
+    private PlacementRecord visiblePlacement(long id, CurrentUser actor) {
+        return placements.findById(id).filter(p -> scope.visible(actor, p.divisionCode()))
                 .orElseThrow(() -> ApiException.notFound("placement.not-found", Long.toString(id)));
+    }
+
+    private PlacementRecord currentPlacement(long id, CurrentUser actor, LocalDate on) {
+        PlacementRecord placement = visiblePlacement(id, actor);
         if (!placement.current()) {
             throw ApiException.conflict("placement.already-ended", Long.toString(id));
         }
