@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yilaoyixiao.facilities.BedType;
+import org.yilaoyixiao.facilities.ChildcareProviderSummary;
 import org.yilaoyixiao.placement.PlacementKind;
 import org.yilaoyixiao.placement.PlacementPermissions;
 import org.yilaoyixiao.platform.api.ApiException;
@@ -85,8 +86,45 @@ class PlacementPageController {
 
     @GetMapping("/placement/enrolments/new")
     @PreAuthorize("hasAuthority('" + PlacementPermissions.MANAGE + "')")
-    String enrolmentForm() {
+    String enrolmentForm(@RequestParam(required = false) Long providerId, Model model) {
+        model.addAttribute("providerId", providerId);
+        return enrolmentForm(model, providerId);
+    }
+
+    /** The form, with the provider's classes (enrolled children, carers) once a provider number is given. */
+    private String enrolmentForm(Model model, Long providerId) {
+        if (providerId != null && !model.containsAttribute("classes")) {
+            try {
+                ChildcareProviderSummary provider = scope.provider(providerId, currentUsers.require());
+                model.addAttribute("provider", provider);
+                model.addAttribute("classes", provider.classes().stream().map(c -> new ClassRow(c.id(), c.type().name(),
+                        c.capacity(), enrolmentRows.currentInClass(c.id()).size(),
+                        enrolmentRows.carers(c.id()).orElse(0))).toList());
+            } catch (ApiException e) {
+                if (!model.containsAttribute("refusalKey")) {
+                    refusal(model, e);
+                }
+            }
+        }
         return "placement/enrolment-form";
+    }
+
+    /** A class as the enrolment form lists it. */
+    record ClassRow(long id, String type, int capacity, int enrolled, int carers) {
+    }
+
+    @PostMapping("/placement/classes/carers")
+    @PreAuthorize("hasAuthority('" + PlacementPermissions.MANAGE + "')")
+    String recordCarers(@RequestParam long providerId, @RequestParam long classId,
+                        @RequestParam(required = false) Integer carers, Model model) {
+        try {
+            enrolments.recordCarers(providerId, classId, carers, currentUsers.require());
+            return "redirect:/placement/enrolments/new?providerId=" + providerId;
+        } catch (ApiException e) {
+            refusal(model, e);
+            model.addAttribute("providerId", providerId);
+            return enrolmentForm(model, providerId);
+        }
     }
 
     @PostMapping("/placement/enrolments")
@@ -106,7 +144,7 @@ class PlacementPageController {
             model.addAttribute("providerId", providerId);
             model.addAttribute("classId", classId);
             model.addAttribute("from", from);
-            return enrolmentForm();
+            return enrolmentForm(model, providerId);
         }
     }
 
