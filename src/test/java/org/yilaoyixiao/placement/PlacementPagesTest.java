@@ -85,5 +85,13 @@ class PlacementPagesTest {
                                 {"personId":%d,"institutionId":%d,"bedType":"NURSING","from":"2026-03-01"}
                                 """.formatted(fixtures.elder("范围老人"), elsewhere)))
                 .andExpect(status().isNotFound());
+
+        // a person's history: for staff whose scope holds the residence (or a placement), else not found
+        long hechengElder = fixtures.elder("和城老人");
+        mvc.perform(get("/api/v1/persons/" + hechengElder + "/placements").with(httpBasic(township, Accounts.PASSWORD)))
+                .andExpect(status().isOk());
+        String ounanStaff = Accounts.create(mvc, "TOWNSHIP_STAFF", PlatformTest.OUNAN);
+        mvc.perform(get("/api/v1/persons/" + hechengElder + "/placements").with(httpBasic(ounanStaff, Accounts.PASSWORD)))
+                .andExpect(status().isNotFound());
     }
 }

@@ -63,7 +63,8 @@ class PlacementApiController {
     @PreAuthorize("hasAuthority('" + PlacementPermissions.READ + "')")
     @Operation(summary = "Every placement period of a person, oldest first")
     List<PlacementResponse> history(@PathVariable long personId) {
-        return placements.history(personId).stream().map(PlacementApiController::response).toList();
+        return placements.history(personId, currentUsers.require()).stream()
+                .map(PlacementApiController::response).toList();
     }
 
     private static PlacementKind kind(String value) {

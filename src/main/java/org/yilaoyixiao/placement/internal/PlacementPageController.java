@@ -51,7 +51,7 @@ class PlacementPageController {
     @PreAuthorize("hasAuthority('" + PlacementPermissions.READ + "')")
     String history(@PathVariable long personId, Model model) {
         model.addAttribute("person", scope.person(personId));
-        model.addAttribute("history", placements.history(personId));
+        model.addAttribute("history", placements.history(personId, currentUsers.require()));
         return "placement/history";
     }
 

@@ -94,9 +94,16 @@ class Placements {
         });
     }
 
-    List<PlacementRecord> history(long personId) {
-        scope.person(personId);
-        return placements.history(personId);
+    /** A person's periods, for a person living in the actor's scope or placed in it; else not found. */
+    List<PlacementRecord> history(long personId, CurrentUser actor) {
+        PersonSummary person = scope.person(personId);
+        List<PlacementRecord> history = placements.history(personId);
+        boolean visible = scope.visible(actor, person.residenceDivisionCode())
+                || history.stream().anyMatch(p -> scope.visible(actor, p.divisionCode()));
+        if (!visible) {
+            throw ApiException.notFound("placement.person.not-found", Long.toString(personId));
+        }
+        return history;
     }
 
     /** Inserts the period after the capacity check, under the institution's lock; call within a transaction. */
