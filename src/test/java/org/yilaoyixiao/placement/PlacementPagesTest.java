@@ -60,6 +60,20 @@ class PlacementPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("页面老人")))
                 .andExpect(content().string(containsString("机构床位")));
+        long placement = fixtures.body(fixtures.get("/api/v1/persons/" + elder + "/placements")).get(0).get("id")
+                .asLong();
+        mvc.perform(post("/placement/placements/" + placement + "/discharge").session(admin).with(csrf())
+                        .header("Accept-Language", "zh-CN").param("personId", Long.toString(elder))
+                        .param("on", "2026-01-01"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("日期不能早于开始日期 2026-03-01")));
+        mvc.perform(post("/placement/placements/" + placement + "/transfer").session(admin).with(csrf())
+                        .param("personId", Long.toString(elder)).param("to", "FAMILY_BED")
+                        .param("institutionId", Long.toString(home)).param("on", "2026-05-01"))
+                .andExpect(redirectedUrl("/placement/persons/" + elder));
+        fixtures.get("/api/v1/persons/" + elder + "/placements")
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$[1].kind")
+                        .value("FAMILY_BED"));
         mvc.perform(get("/placement").param("division", PlatformTest.HECHENG)
                         .session(admin))
                 .andExpect(status().isOk())

@@ -51,8 +51,46 @@ class PlacementPageController {
     @PreAuthorize("hasAuthority('" + PlacementPermissions.READ + "')")
     String history(@PathVariable long personId, Model model) {
         model.addAttribute("person", scope.person(personId));
-        model.addAttribute("history", placements.history(personId, currentUsers.require()));
+        var history = placements.history(personId, currentUsers.require());
+        model.addAttribute("history", history);
+        model.addAttribute("current", history.stream().filter(PlacementRecord::current).findFirst().orElse(null));
+        model.addAttribute("bedTypes", BedType.values());
+        model.addAttribute("kinds", PlacementKind.values());
         return "placement/history";
+    }
+
+    @PostMapping("/placement/placements/{id}/discharge")
+    @PreAuthorize("hasAuthority('" + PlacementPermissions.MANAGE + "')")
+    String discharge(@PathVariable long id, @RequestParam long personId,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                     @RequestParam(required = false) String reason, Model model) {
+        try {
+            placements.discharge(id, on, reason, currentUsers.require());
+            return "redirect:/placement/persons/" + personId;
+        } catch (ApiException e) {
+            refusal(model, e);
+            return history(personId, model);
+        }
+    }
+
+    @PostMapping("/placement/placements/{id}/transfer")
+    @PreAuthorize("hasAuthority('" + PlacementPermissions.MANAGE + "')")
+    String transfer(@PathVariable long id, @RequestParam long personId, @RequestParam(required = false) String to,
+                    @RequestParam(required = false) Long institutionId, @RequestParam(required = false) String bedType,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                    Model model) {
+        try {
+            placements.transfer(id, new Placements.Target(kind(to), institutionId, bedType), on,
+                    currentUsers.require());
+            return "redirect:/placement/persons/" + personId;
+        } catch (ApiException e) {
+            refusal(model, e);
+            return history(personId, model);
+        }
+    }
+
+    private static PlacementKind kind(String value) {
+        return value == null || value.isBlank() ? PlacementKind.INSTITUTION : PlacementKind.valueOf(value);
     }
 
     @GetMapping("/placement/admissions/new")
@@ -71,9 +109,8 @@ class PlacementPageController {
                  Model model) {
         try {
             requireIds(personId, institutionId);
-            PlacementRecord created = placements.admit(personId, new Placements.Target(
-                    kind == null || kind.isBlank() ? PlacementKind.INSTITUTION : PlacementKind.valueOf(kind),
-                    institutionId, bedType), from, currentUsers.require());
+            PlacementRecord created = placements.admit(personId, new Placements.Target(kind(kind), institutionId,
+                    bedType), from, currentUsers.require());
             return "redirect:/placement/persons/" + created.personId();
         } catch (ApiException e) {
             refusal(model, e);
