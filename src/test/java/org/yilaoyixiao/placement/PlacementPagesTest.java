@@ -60,6 +60,11 @@ class PlacementPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("页面老人")))
                 .andExpect(content().string(containsString("机构床位")));
+        mvc.perform(get("/placement/admissions/new").param("institutionId", Long.toString(home)).session(admin)
+                        .header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("页面颐养院")))
+                .andExpect(content().string(containsString("在住人数")));
         long placement = fixtures.body(fixtures.get("/api/v1/persons/" + elder + "/placements")).get(0).get("id")
                 .asLong();
         mvc.perform(post("/placement/placements/" + placement + "/discharge").session(admin).with(csrf())

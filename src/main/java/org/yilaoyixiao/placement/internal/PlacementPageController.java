@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yilaoyixiao.facilities.BedType;
 import org.yilaoyixiao.facilities.ChildcareProviderSummary;
+import org.yilaoyixiao.facilities.InstitutionSummary;
 import org.yilaoyixiao.placement.PlacementKind;
 import org.yilaoyixiao.placement.PlacementPermissions;
 import org.yilaoyixiao.platform.api.ApiException;
@@ -95,10 +96,33 @@ class PlacementPageController {
 
     @GetMapping("/placement/admissions/new")
     @PreAuthorize("hasAuthority('" + PlacementPermissions.MANAGE + "')")
-    String admissionForm(Model model) {
+    String admissionForm(@RequestParam(required = false) Long institutionId, Model model) {
+        model.addAttribute("institutionId", institutionId);
+        return admissionForm(model);
+    }
+
+    /** The form, with the institution's beds (approved, residents) once an institution number is given. */
+    private String admissionForm(Model model) {
         model.addAttribute("bedTypes", BedType.values());
         model.addAttribute("kinds", PlacementKind.values());
+        Object institutionId = model.getAttribute("institutionId");
+        if (institutionId instanceof Long id) {
+            try {
+                InstitutionSummary institution = scope.institution(id, currentUsers.require());
+                model.addAttribute("institution", institution);
+                model.addAttribute("beds", java.util.Arrays.stream(BedType.values()).map(t -> new BedRow(t.name(),
+                        institution.approved(t), placementRows.currentResidents(id, t.name()))).toList());
+            } catch (ApiException e) {
+                if (!model.containsAttribute("refusalKey")) {
+                    refusal(model, e);
+                }
+            }
+        }
         return "placement/admission-form";
+    }
+
+    /** Approved beds of a type and the residents in them, as the admission form shows them. */
+    record BedRow(String type, int approved, int residents) {
     }
 
     @PostMapping("/placement/admissions")
