@@ -13,6 +13,12 @@ public enum ProblemCode {
     NOT_FOUND(HttpStatus.NOT_FOUND),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
     CONFLICT(HttpStatus.CONFLICT),
+    /** A rule of capacity refused: no free bed, class full, provider's approved slots taken. */
+    CAPACITY_EXCEEDED(HttpStatus.CONFLICT),
+    /** A childcare class would have more children per carer than the national ratio allows. */
+    RATIO_BREACHED(HttpStatus.CONFLICT),
+    /** The person's age does not fit (an elder under 60, a child outside the class type's ages). */
+    AGE_NOT_ELIGIBLE(HttpStatus.CONFLICT),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 

@@ -1,0 +1,31 @@
+package org.yilaoyixiao.registry.internal;
+
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.yilaoyixiao.registry.PersonDirectory;
+import org.yilaoyixiao.registry.PersonSummary;
+import org.yilaoyixiao.registry.RecordStatus;
+
+@Component
+class JdbcPersonDirectory implements PersonDirectory {
+
+    private final JdbcClient jdbc;
+
+    JdbcPersonDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<PersonSummary> find(long id) {
+        return jdbc.sql("""
+                        select id, name, birth_date, residence_division_code, id_number_masked, status
+                        from registry.person where id = :id
+                        """)
+                .param("id", id)
+                .query((rs, i) -> new PersonSummary(rs.getLong("id"), rs.getString("name"),
+                        rs.getObject("birth_date", java.time.LocalDate.class), rs.getString("residence_division_code"),
+                        rs.getString("id_number_masked"), RecordStatus.valueOf(rs.getString("status"))))
+                .optional();
+    }
+}
