@@ -1,18 +1,12 @@
 package org.yilaoyixiao.placement;
 
-import org.yilaoyixiao.facilities.BedType;
+import org.yilaoyixiao.facilities.FacilityOccupancy;
 
-/** Current occupancy for other pages (an institution's residents per bed type, a provider's enrolled children). */
-public interface PlacementStatistics {
-
-    /** Elders in the institution's beds of a type now (family beds it supervises not counted). */
-    int residents(long institutionId, BedType type);
-
-    /** Family care beds the institution supervises now. */
-    int supervisedFamilyBeds(long institutionId);
-
-    /** Children enrolled in a class now. */
-    int enrolledInClass(long classId);
+/**
+ * Current occupancy for other pages: what {@link FacilityOccupancy} asks (residents per bed type, supervised family
+ * beds, children per class), and children enrolled per provider.
+ */
+public interface PlacementStatistics extends FacilityOccupancy {
 
     /** Children enrolled with a provider now, over all its classes. */
     int enrolledWithProvider(long providerId);

@@ -4,7 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import org.yilaoyixiao.facilities.BedType;
+import org.yilaoyixiao.facilities.FacilityOccupancy;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +36,8 @@ import org.yilaoyixiao.platform.security.CurrentUsers;
 @PreAuthorize("hasAuthority('" + FacilitiesPermissions.READ + "')")
 class FacilityPageController {
 
+    private final ObjectProvider<FacilityOccupancy> occupancyProvider;
+
     /** Certificates expiring within this many days are highlighted on the staff page. */
     static final int EXPIRING_SOON_DAYS = 30;
     private static final int PAGE_SIZE = 50;
@@ -42,7 +50,9 @@ class FacilityPageController {
     private final CurrentUsers currentUsers;
 
     FacilityPageController(Institutions institutions, CareCentres centres, ChildcareProviders providers, Staff staff,
-                           DivisionDirectory divisions, CurrentUsers currentUsers) {
+                           DivisionDirectory divisions, CurrentUsers currentUsers,
+                           ObjectProvider<FacilityOccupancy> occupancyProvider) {
+        this.occupancyProvider = occupancyProvider;
         this.institutions = institutions;
         this.centres = centres;
         this.providers = providers;
@@ -71,6 +81,13 @@ class FacilityPageController {
         CurrentUser actor = currentUsers.require();
         InstitutionRecord institution = institutions.read(id, actor);
         model.addAttribute("institution", institution);
+        FacilityOccupancy occupancy = occupancy();
+        Map<BedType, Integer> inUse = new EnumMap<>(BedType.class);
+        for (BedType type : BedType.values()) {
+            inUse.put(type, occupancy == null ? 0 : occupancy.residents(id, type));
+        }
+        model.addAttribute("bedsInUse", inUse);
+        model.addAttribute("familyBeds", occupancy == null ? 0 : occupancy.supervisedFamilyBeds(id));
         model.addAttribute("staff", staff.search(null, null, id, null, null, new PageRequest(0, 200), actor));
         model.addAttribute("today", staff.today());
         return common(model, actor, null, "institutions", "facilities/institution");
@@ -108,7 +125,12 @@ class FacilityPageController {
     @GetMapping("/providers/{id}")
     String provider(@PathVariable long id, Model model) {
         CurrentUser actor = currentUsers.require();
-        model.addAttribute("provider", providers.read(id, actor));
+        ProviderRecord provider = providers.read(id, actor);
+        model.addAttribute("provider", provider);
+        FacilityOccupancy occupancy = occupancy();
+        Map<Long, Integer> enrolled = new HashMap<>();
+        provider.classes().forEach(c -> enrolled.put(c.id(), occupancy == null ? 0 : occupancy.enrolledInClass(c.id())));
+        model.addAttribute("enrolled", enrolled);
         model.addAttribute("staff", staff.search(null, null, null, id, null, new PageRequest(0, 200), actor));
         model.addAttribute("today", staff.today());
         return common(model, actor, null, "providers", "facilities/provider");
@@ -153,5 +175,10 @@ class FacilityPageController {
         model.addAttribute("division", division);
         model.addAttribute("tab", tab);
         return view;
+    }
+
+    /** The placement module's occupancy, if it is there. */
+    private FacilityOccupancy occupancy() {
+        return occupancyProvider.getIfAvailable();
     }
 }
