@@ -1,5 +1,6 @@
 package org.yilaoyixiao.facilities;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,4 +12,10 @@ public interface FacilityDirectory {
     Optional<InstitutionSummary> institution(long id);
 
     Optional<ChildcareProviderSummary> childcareProvider(long id);
+
+    /** The demo (synthetic) institutions, by id; empty without demo data. */
+    List<InstitutionSummary> syntheticInstitutions();
+
+    /** The demo (synthetic) childcare providers with their classes, by id; empty without demo data. */
+    List<ChildcareProviderSummary> syntheticProviders();
 }

@@ -1,5 +1,7 @@
 package org.yilaoyixiao.registry;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,4 +11,10 @@ import java.util.Optional;
 public interface PersonDirectory {
 
     Optional<PersonSummary> find(long id);
+
+    /**
+     * Active synthetic (demo) people born from {@code from} to {@code to} inclusive, oldest first, at most
+     * {@code limit}: for other modules' demo data, which must only ever involve synthetic people.
+     */
+    List<PersonSummary> syntheticPeopleBornBetween(LocalDate from, LocalDate to, int limit);
 }

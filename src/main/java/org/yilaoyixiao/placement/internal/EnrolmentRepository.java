@@ -69,6 +69,36 @@ class EnrolmentRepository {
                 .param("division", divisionCode).param("from", from).param("actor", actor).query(Long.class).single();
     }
 
+    /** A demo enrolment (synthetic infant, demo class); the caller has checked the class rules under the lock. */
+    void insertSynthetic(long personId, long providerId, long classId, String divisionCode, LocalDate from,
+                         String actor) {
+        jdbc.sql("""
+                        insert into placement.enrolment (person_id, provider_id, class_id, division_code, from_date,
+                            created_by, synthetic)
+                        values (:person, :provider, :class, :division, :from, :actor, true)
+                        """)
+                .param("person", personId).param("provider", providerId).param("class", classId)
+                .param("division", divisionCode).param("from", from).param("actor", actor).update();
+    }
+
+    /** Demo carers for a class that has no carers recorded yet; a recorded number is kept. */
+    void recordSyntheticCarers(long classId, int carers, String actor) {
+        jdbc.sql("""
+                        insert into placement.class_carers (class_id, carers, updated_by, synthetic)
+                        values (:id, :carers, :actor, true) on conflict (class_id) do nothing
+                        """)
+                .param("id", classId).param("carers", carers).param("actor", actor).update();
+    }
+
+    /** Children with a current enrolment, among the given ones. */
+    Set<Long> currentlyEnrolled(List<Long> personIds) {
+        if (personIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("select person_id from placement.enrolment where to_date is null"
+                        + " and person_id in (:ids)").param("ids", personIds).query(Long.class).list());
+    }
+
     void close(long id, LocalDate on) {
         jdbc.sql("update placement.enrolment set to_date = :on where id = :id and to_date is null")
                 .param("on", on).param("id", id).update();

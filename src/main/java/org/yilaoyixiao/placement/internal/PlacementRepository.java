@@ -58,6 +58,36 @@ class PlacementRepository {
                 .param("previous", previousId).param("actor", actor).query(Long.class).single();
     }
 
+    /** A demo period (synthetic elder, demo institution); the caller has checked the beds under the lock. */
+    void insertSynthetic(long personId, PlacementKind kind, long institutionId, String divisionCode, String bedType,
+                         LocalDate from, String actor) {
+        jdbc.sql("""
+                        insert into placement.placement (person_id, kind, institution_id, division_code, bed_type,
+                            from_date, created_by, synthetic)
+                        values (:person, :kind, :institution, :division, :type, :from, :actor, true)
+                        """)
+                .param("person", personId).param("kind", kind.name()).param("institution", institutionId)
+                .param("division", divisionCode).param("type", bedType).param("from", from).param("actor", actor)
+                .update();
+    }
+
+    /** People with a current placement, among the given ones. */
+    Set<Long> currentlyPlaced(List<Long> personIds) {
+        if (personIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("select person_id from placement.placement where to_date is null"
+                        + " and person_id in (:ids)").param("ids", personIds).query(Long.class).list());
+    }
+
+    int currentFamilyBeds(long institutionId) {
+        return jdbc.sql("""
+                        select count(*) from placement.placement where institution_id = :institution
+                        and kind = 'FAMILY_BED' and to_date is null
+                        """)
+                .param("institution", institutionId).query(Integer.class).single();
+    }
+
     void close(long id, LocalDate on, String reason) {
         jdbc.sql("update placement.placement set to_date = :on, end_reason = :reason where id = :id and to_date is null")
                 .param("on", on).param("reason", reason).param("id", id).update();

@@ -1,5 +1,7 @@
 package org.yilaoyixiao.registry.internal;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,6 +16,24 @@ class JdbcPersonDirectory implements PersonDirectory {
 
     JdbcPersonDirectory(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<PersonSummary> syntheticPeopleBornBetween(LocalDate from, LocalDate to, int limit) {
+        return jdbc.sql("""
+                        select id, name, birth_date, residence_division_code, id_number_masked, status
+                        from registry.person
+                        where synthetic and status = 'ACTIVE' and birth_date between :from and :to
+                        order by birth_date, id limit :limit
+                        """)
+                .param("from", from).param("to", to).param("limit", Math.max(limit, 0))
+                .query(JdbcPersonDirectory::summary).list();
+    }
+
+    private static PersonSummary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new PersonSummary(rs.getLong("id"), rs.getString("name"),
+                rs.getObject("birth_date", LocalDate.class), rs.getString("residence_division_code"),
+                rs.getString("id_number_masked"), RecordStatus.valueOf(rs.getString("status")));
     }
 
     @Override

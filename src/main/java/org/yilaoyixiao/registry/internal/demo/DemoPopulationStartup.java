@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.yilaoyixiao.registry.DemoPopulation;
 
 /**
  * Loads the demo population after the application is ready, in a background thread, so that the login page is
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * tells when it is done, e.g. for tests that need the people.
  */
 @Component
-class DemoPopulationStartup {
+class DemoPopulationStartup implements DemoPopulation {
 
     private static final Logger log = LoggerFactory.getLogger(DemoPopulationStartup.class);
 
@@ -63,6 +64,11 @@ class DemoPopulationStartup {
             }
             completion.completeExceptionally(e);
         }
+    }
+
+    @Override
+    public CompletableFuture<Void> loaded() {
+        return completion.thenApply(outcome -> (Void) null);
     }
 
     DemoScale scale() {
