@@ -51,6 +51,9 @@ class AssessmentApiTest {
     @Autowired
     CapabilityLevels levels;
 
+    @Autowired
+    java.time.Clock clock;
+
     PlacementFixtures fixtures;
 
     @BeforeEach
@@ -142,5 +145,24 @@ class AssessmentApiTest {
         String ounan = Accounts.create(mvc, "TOWNSHIP_STAFF", PlatformTest.OUNAN);
         mvc.perform(get("/api/v1/persons/" + elder + "/assessments").with(httpBasic(ounan, Accounts.PASSWORD)))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void listsPeopleWhoseLatestAssessmentIsAYearOld() throws Exception {
+        long overdue = fixtures.elder("评估丁");
+        long recent = fixtures.elder("评估戊");
+        long reassessed = fixtures.elder("评估己");
+        String today = java.time.LocalDate.now(clock).toString();
+        assess(overdue, "2024-06-01", items(), "[]", 0).andExpect(status().isCreated());
+        assess(recent, today, items(), "[]", 0).andExpect(status().isCreated());
+        assess(reassessed, "2024-06-01", items(), "[]", 0).andExpect(status().isCreated());
+        assess(reassessed, today, items(), "[]", 0).andExpect(status().isCreated());
+
+        fixtures.get("/api/v1/assessments/due?division=" + PlatformTest.HECHENG).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.personId == " + overdue + ")].dueOn").value("2025-06-01"))
+                .andExpect(jsonPath("$[?(@.personId == " + recent + ")]").isEmpty())
+                .andExpect(jsonPath("$[?(@.personId == " + reassessed + ")]").isEmpty());
+        fixtures.get("/api/v1/assessments/due?division=" + PlatformTest.OUNAN).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.personId == " + overdue + ")]").isEmpty());
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yilaoyixiao.assessment.AssessmentPermissions;
 import org.yilaoyixiao.assessment.LevelChange;
@@ -22,11 +23,23 @@ import org.yilaoyixiao.platform.security.CurrentUsers;
 class AssessmentApiController {
 
     private final Assessments assessments;
+    private final ReassessmentSchedule schedule;
     private final CurrentUsers currentUsers;
 
-    AssessmentApiController(Assessments assessments, CurrentUsers currentUsers) {
+    AssessmentApiController(Assessments assessments, ReassessmentSchedule schedule, CurrentUsers currentUsers) {
         this.assessments = assessments;
+        this.schedule = schedule;
         this.currentUsers = currentUsers;
+    }
+
+    @GetMapping("/api/v1/assessments/due")
+    @PreAuthorize("hasAuthority('" + AssessmentPermissions.READ + "')")
+    @Operation(summary = "People due for reassessment in a division (default: the caller's scope): their latest "
+            + "assessment is at least yly.assessment.reassessment-interval (default 12 months) old; most overdue first")
+    List<DueResponse> due(@RequestParam(required = false) String division) {
+        return schedule.due(division, currentUsers.require()).stream()
+                .map(d -> new DueResponse(d.latest().personId(), d.latest().divisionCode(), d.latest().id(),
+                        d.latest().assessedOn(), d.latest().finalLevel().number(), d.dueOn())).toList();
     }
 
     @PostMapping("/api/v1/assessments")
@@ -58,6 +71,10 @@ class AssessmentApiController {
         return new AssessmentResponse(r.id(), r.personId(), r.scheme(), r.assessedOn(), r.reason(), r.place(),
                 r.assessors(), r.subtotals(), r.totalScore(), r.initialLevel().number(), r.finalLevel().number(),
                 r.finalLevel().nameZh(), r.changes(), r.coma(), r.diagnoses(), r.riskEvents());
+    }
+
+    record DueResponse(long personId, String divisionCode, long latestAssessmentId, LocalDate lastAssessedOn,
+                       int currentLevel, LocalDate dueOn) {
     }
 
     record AssessmentResponse(long id, long personId, String scheme, LocalDate assessedOn, String reason,

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -72,6 +73,17 @@ class AssessmentRepository {
     List<AssessmentRecord> history(long personId) {
         return jdbc.sql("select " + COLUMNS + " from assessment.assessment where person_id = :p" + LATEST_FIRST)
                 .param("p", personId).query(AssessmentRepository::map).list();
+    }
+
+    /** The latest assessment of each person assessed in the given divisions, oldest first. */
+    List<AssessmentRecord> latestIn(Set<String> divisionCodes) {
+        if (divisionCodes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from (select distinct on (person_id) " + COLUMNS
+                        + " from assessment.assessment where division_code in (:codes)"
+                        + " order by person_id, assessed_on desc, id desc) latest order by assessed_on, id")
+                .param("codes", divisionCodes).query(AssessmentRepository::map).list();
     }
 
     Map<String, Integer> itemScores(long assessmentId) {

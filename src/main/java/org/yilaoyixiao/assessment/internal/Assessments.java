@@ -77,6 +77,10 @@ class Assessments implements CapabilityLevels {
         return found;
     }
 
+    java.util.Map<String, Integer> itemScores(long assessmentId) {
+        return assessments.itemScores(assessmentId);
+    }
+
     @Override
     public Optional<CapabilityLevel> current(long personId) {
         return assessments.latest(personId).map(AssessmentRecord::finalLevel);
