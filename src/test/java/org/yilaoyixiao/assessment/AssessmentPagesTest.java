@@ -94,4 +94,20 @@ class AssessmentPagesTest {
         mvc.perform(missing).andExpect(status().isOk())
                 .andExpect(content().string(containsString("缺少评估项目 B.1.1（进食）的得分")));
     }
+
+    @Test
+    void theDueListShowsPeopleWhoseAssessmentIsAYearOld() throws Exception {
+        PlacementFixtures fixtures = new PlacementFixtures(mvc, json);
+        long elder = fixtures.elder("到期评估");
+        String items = AssessmentItems.standard().all().stream()
+                .map(item -> "\"" + item.code() + "\":" + item.maxScore())
+                .collect(Collectors.joining(",", "{", "}"));
+        fixtures.send(post("/api/v1/assessments"), """
+                {"personId":%d,"assessedOn":"2024-01-15","reason":"FIRST","place":"家中","assessors":["甲","乙"],
+                 "items":%s}
+                """.formatted(elder, items)).andExpect(status().isCreated());
+        page("/assessment/due?division=" + PlatformTest.HECHENG).andExpect(status().isOk())
+                .andExpect(content().string(containsString("到期评估")))
+                .andExpect(content().string(containsString("2025-01-15")));
+    }
 }

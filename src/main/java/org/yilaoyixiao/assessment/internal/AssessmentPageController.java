@@ -26,13 +26,26 @@ class AssessmentPageController {
     private static final String ITEM_PREFIX = "item-";
 
     private final Assessments assessments;
+    private final ReassessmentSchedule schedule;
     private final CurrentUsers currentUsers;
     private final MessageSource messages;
 
-    AssessmentPageController(Assessments assessments, CurrentUsers currentUsers, MessageSource messages) {
+    AssessmentPageController(Assessments assessments, ReassessmentSchedule schedule, CurrentUsers currentUsers,
+                             MessageSource messages) {
         this.assessments = assessments;
+        this.schedule = schedule;
         this.currentUsers = currentUsers;
         this.messages = messages;
+    }
+
+    @GetMapping("/assessment/due")
+    @PreAuthorize("hasAuthority('" + AssessmentPermissions.READ + "')")
+    String due(@RequestParam(required = false) String division, Model model) {
+        var actor = currentUsers.require();
+        model.addAttribute("division", division);
+        model.addAttribute("due", schedule.due(division, actor).stream()
+                .map(d -> Map.of("due", d, "person", assessments.person(d.latest().personId(), actor))).toList());
+        return "assessment/due";
     }
 
     @GetMapping("/assessment/persons/{personId}/tab")

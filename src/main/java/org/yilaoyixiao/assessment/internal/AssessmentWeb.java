@@ -1,12 +1,21 @@
 package org.yilaoyixiao.assessment.internal;
 
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.yilaoyixiao.assessment.AssessmentPermissions;
+import org.yilaoyixiao.platform.web.NavigationContributor;
+import org.yilaoyixiao.platform.web.NavigationEntry;
 import org.yilaoyixiao.registry.PersonDetailTab;
 
-/** The assessment module's place in the shell: the "能力评估" tab on a person's page. */
+/** The assessment module's place in the shell: its navigation entry (the due list) and the "能力评估" tab on a person's page. */
 @Configuration(proxyBeanMethods = false)
 class AssessmentWeb {
+
+    @Bean
+    NavigationContributor assessmentNavigation() {
+        return () -> List.of(new NavigationEntry("nav.assessment", "/assessment/due", AssessmentPermissions.READ, 38));
+    }
 
     @Bean
     PersonDetailTab assessmentTab() {
