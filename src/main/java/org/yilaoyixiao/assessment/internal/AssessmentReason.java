@@ -1,0 +1,4 @@
+package org.yilaoyixiao.assessment.internal;
+
+/** Why an assessment was made: first, periodic, after a change of condition, or on review of a dispute. */
+enum AssessmentReason { FIRST, PERIODIC, CHANGE_OF_CONDITION, DISPUTE_REVIEW }

@@ -1,0 +1,48 @@
+// Live subtotals, total and level on the capability assessment form (GB/T 42195-2022).
+// The server scores again on saving; this only helps the assessor see the result while filling in.
+(function () {
+  'use strict';
+
+  function initialLevel(total) {
+    if (total === 90) { return 0; }
+    if (total >= 66) { return 1; }
+    if (total >= 46) { return 2; }
+    return total >= 30 ? 3 : 4;
+  }
+
+  function finalLevel(form, total) {
+    if (form.querySelector('#coma').checked) { return 4; }
+    var raises = 0;
+    var diagnoses = form.querySelector('#diagnoses').value.toUpperCase().split(/[\s,，、]+/);
+    if (diagnoses.some(function (code) { return /^F\d{2}/.test(code); })) { raises++; }
+    if (parseInt(form.querySelector('#riskEvents').value, 10) >= 2) { raises++; }
+    return Math.min(4, initialLevel(total) + raises);
+  }
+
+  function update(form) {
+    var subtotals = {};
+    var total = 0;
+    form.querySelectorAll('input[type=radio]:checked').forEach(function (input) {
+      var score = parseInt(input.value, 10);
+      subtotals[input.dataset.group] = (subtotals[input.dataset.group] || 0) + score;
+      total += score;
+    });
+    form.querySelectorAll('[id^=subtotal-]').forEach(function (cell) {
+      cell.textContent = subtotals[cell.id.substring('subtotal-'.length)] || 0;
+    });
+    form.querySelector('#total').textContent = total;
+    var level = finalLevel(form, total);
+    form.querySelector('#live-level').textContent = level + ' ' + form.getAttribute('data-level-' + level);
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('[data-print]').forEach(function (button) {
+      button.addEventListener('click', function () { window.print(); });
+    });
+    var form = document.getElementById('assessment-form');
+    if (!form) { return; }
+    form.addEventListener('input', function () { update(form); });
+    form.addEventListener('change', function () { update(form); });
+    update(form);
+  });
+})();

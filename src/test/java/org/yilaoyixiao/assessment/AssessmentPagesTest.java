@@ -1,0 +1,113 @@
+package org.yilaoyixiao.assessment;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.hamcrest.Matchers.containsString;
+
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.ObjectMapper;
+import org.yilaoyixiao.placement.PlacementFixtures;
+import org.yilaoyixiao.support.PlatformTest;
+
+@PlatformTest
+class AssessmentPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ObjectMapper json;
+
+    private org.springframework.mock.web.MockHttpSession admin() throws Exception {
+        var result = mvc.perform(post("/login").param("username", PlatformTest.ADMIN)
+                .param("password", PlatformTest.ADMIN_PASSWORD)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn();
+        return (org.springframework.mock.web.MockHttpSession) result.getRequest().getSession(false);
+    }
+
+    private org.springframework.test.web.servlet.ResultActions page(String path) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
+                .session(admin()).header("Accept-Language", "zh-CN"));
+    }
+
+    @Test
+    void thePersonPageHasAnAssessmentTabListingTheAssessments() throws Exception {
+        PlacementFixtures fixtures = new PlacementFixtures(mvc, json);
+        long elder = fixtures.elder("页面评估");
+        page("/assessment/persons/" + elder + "/tab").andExpect(status().isOk())
+                .andExpect(content().string(containsString("尚无能力评估记录")));
+        String items = AssessmentItems.standard().all().stream()
+                .map(item -> "\"" + item.code() + "\":" + (item.group().equals("B.1") ? 0 : item.maxScore()))
+                .collect(Collectors.joining(",", "{", "}"));
+        fixtures.send(post("/api/v1/assessments"), """
+                {"personId":%d,"assessedOn":"2026-03-01","reason":"FIRST","place":"家中","assessors":["甲","乙"],
+                 "items":%s,"coma":false,"diagnoses":[],"riskEventsLast30Days":2}
+                """.formatted(elder, items)).andExpect(status().isCreated());
+
+        page("/persons/" + elder).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/assessment/persons/" + elder + "/tab")))
+                .andExpect(content().string(containsString("能力评估")));
+        // 58 points → level 2, two risk events → level 3
+        page("/assessment/persons/" + elder + "/tab").andExpect(status().isOk())
+                .andExpect(content().string(containsString("能力重度受损（重度失能）")))
+                .andExpect(content().string(containsString("近30天内发生2次及以上照护风险事件")));
+    }
+
+    @Test
+    void theFormRecordsAnAssessmentAndShowsThePrintableResult() throws Exception {
+        PlacementFixtures fixtures = new PlacementFixtures(mvc, json);
+        long elder = fixtures.elder("表单评估");
+        String page = page("/assessment/persons/" + elder + "/new").andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(org.jsoup.Jsoup.parse(page).select("#assessment-form .card"))
+                .hasSize(26);
+        org.assertj.core.api.Assertions.assertThat(page).contains("/js/assessment.js").contains("在指导或提示下完成");
+
+        var request = post("/assessment/persons/" + elder)
+                .session(admin())
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .header("Accept-Language", "zh-CN")
+                .param("assessedOn", "2026-03-02").param("reason", "FIRST").param("place", "家中")
+                .param("assessors", "甲", "乙").param("diagnoses", "F01").param("riskEventsLast30Days", "0");
+        for (AssessmentItem item : AssessmentItems.standard().all()) {
+            request.param("item-" + item.code(), Integer.toString(item.maxScore()));
+        }
+        String location = mvc.perform(request).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        // 90 points → level 0, dementia → level 1
+        page(location).andExpect(status().isOk())
+                .andExpect(content().string(containsString("能力轻度受损（轻度失能）")))
+                .andExpect(content().string(containsString("assessment-print.css")))
+                .andExpect(content().string(containsString("评估员签字")));
+
+        var missing = post("/assessment/persons/" + elder)
+                .session(admin())
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .header("Accept-Language", "zh-CN")
+                .param("assessedOn", "2026-03-02").param("reason", "FIRST").param("place", "家中")
+                .param("assessors", "甲", "乙");
+        mvc.perform(missing).andExpect(status().isOk())
+                .andExpect(content().string(containsString("缺少评估项目 B.1.1（进食）的得分")));
+    }
+
+    @Test
+    void theDueListShowsPeopleWhoseAssessmentIsAYearOld() throws Exception {
+        PlacementFixtures fixtures = new PlacementFixtures(mvc, json);
+        long elder = fixtures.elder("到期评估");
+        String items = AssessmentItems.standard().all().stream()
+                .map(item -> "\"" + item.code() + "\":" + item.maxScore())
+                .collect(Collectors.joining(",", "{", "}"));
+        fixtures.send(post("/api/v1/assessments"), """
+                {"personId":%d,"assessedOn":"2024-01-15","reason":"FIRST","place":"家中","assessors":["甲","乙"],
+                 "items":%s}
+                """.formatted(elder, items)).andExpect(status().isCreated());
+        page("/assessment/due?division=" + PlatformTest.HECHENG).andExpect(status().isOk())
+                .andExpect(content().string(containsString("到期评估")))
+                .andExpect(content().string(containsString("2025-01-15")));
+    }
+}
