@@ -84,10 +84,10 @@ class FacilityPageController {
         FacilityOccupancy occupancy = occupancy();
         Map<BedType, Integer> inUse = new EnumMap<>(BedType.class);
         for (BedType type : BedType.values()) {
-            inUse.put(type, occupancy == null ? 0 : occupancy.residents(id, type));
+            inUse.put(type, occupancy.residents(id, type));
         }
         model.addAttribute("bedsInUse", inUse);
-        model.addAttribute("familyBeds", occupancy == null ? 0 : occupancy.supervisedFamilyBeds(id));
+        model.addAttribute("familyBeds", occupancy.supervisedFamilyBeds(id));
         model.addAttribute("staff", staff.search(null, null, id, null, null, new PageRequest(0, 200), actor));
         model.addAttribute("today", staff.today());
         return common(model, actor, null, "institutions", "facilities/institution");
@@ -129,7 +129,7 @@ class FacilityPageController {
         model.addAttribute("provider", provider);
         FacilityOccupancy occupancy = occupancy();
         Map<Long, Integer> enrolled = new HashMap<>();
-        provider.classes().forEach(c -> enrolled.put(c.id(), occupancy == null ? 0 : occupancy.enrolledInClass(c.id())));
+        provider.classes().forEach(c -> enrolled.put(c.id(), occupancy.enrolledInClass(c.id())));
         model.addAttribute("enrolled", enrolled);
         model.addAttribute("staff", staff.search(null, null, null, id, null, new PageRequest(0, 200), actor));
         model.addAttribute("today", staff.today());
@@ -177,8 +177,25 @@ class FacilityPageController {
         return view;
     }
 
-    /** The placement module's occupancy, if it is there. */
+    /** The placement module's occupancy, or nobody placed anywhere when no module provides it. */
     private FacilityOccupancy occupancy() {
-        return occupancyProvider.getIfAvailable();
+        return occupancyProvider.getIfAvailable(() -> EMPTY);
     }
+
+    private static final FacilityOccupancy EMPTY = new FacilityOccupancy() {
+        @Override
+        public int residents(long institutionId, BedType type) {
+            return 0;
+        }
+
+        @Override
+        public int supervisedFamilyBeds(long institutionId) {
+            return 0;
+        }
+
+        @Override
+        public int enrolledInClass(long classId) {
+            return 0;
+        }
+    };
 }
