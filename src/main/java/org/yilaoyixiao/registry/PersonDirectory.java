@@ -12,6 +12,9 @@ public interface PersonDirectory {
 
     Optional<PersonSummary> find(long id);
 
+    /** The person with this resident ID number (any case of a final x), found through the blind index. */
+    Optional<PersonSummary> findByIdNumber(String idNumber);
+
     /**
      * Active synthetic (demo) people born from {@code from} to {@code to} inclusive, oldest first, at most
      * {@code limit}: for other modules' demo data, which must only ever involve synthetic people.

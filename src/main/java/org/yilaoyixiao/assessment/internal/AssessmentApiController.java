@@ -35,11 +35,14 @@ class AssessmentApiController {
     @GetMapping("/api/v1/assessments/due")
     @PreAuthorize("hasAuthority('" + AssessmentPermissions.READ + "')")
     @Operation(summary = "People due for reassessment in a division (default: the caller's scope): their latest "
-            + "assessment is at least yly.assessment.reassessment-interval (default 12 months) old; most overdue first")
+            + "assessment is at least yly.assessment.reassessment-interval (default 12 months) old, or who have only "
+            + "an imported MZ/T 039-2013 result that old (firstUnderCurrentStandard; legacyLevel in that scheme, "
+            + "currentLevel null); most overdue first")
     List<DueResponse> due(@RequestParam(required = false) String division) {
         return schedule.due(division, currentUsers.require()).stream()
-                .map(d -> new DueResponse(d.latest().personId(), d.latest().divisionCode(), d.latest().id(),
-                        d.latest().assessedOn(), d.latest().finalLevel().number(), d.dueOn())).toList();
+                .map(d -> new DueResponse(d.personId(), d.divisionCode(), d.scheme(), d.latestAssessmentId(),
+                        d.lastAssessedOn(), d.currentLevel(), d.legacyLevel(), d.firstUnderCurrentStandard(),
+                        d.dueOn())).toList();
     }
 
     @PostMapping("/api/v1/assessments")
@@ -73,8 +76,9 @@ class AssessmentApiController {
                 r.finalLevel().nameZh(), r.changes(), r.coma(), r.diagnoses(), r.riskEvents());
     }
 
-    record DueResponse(long personId, String divisionCode, long latestAssessmentId, LocalDate lastAssessedOn,
-                       int currentLevel, LocalDate dueOn) {
+    record DueResponse(long personId, String divisionCode, String scheme, long latestAssessmentId,
+                       LocalDate lastAssessedOn, Integer currentLevel, Integer legacyLevel,
+                       boolean firstUnderCurrentStandard, LocalDate dueOn) {
     }
 
     record AssessmentResponse(long id, long personId, String scheme, LocalDate assessedOn, String reason,

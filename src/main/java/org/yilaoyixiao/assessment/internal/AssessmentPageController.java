@@ -29,9 +29,11 @@ class AssessmentPageController {
     private final ReassessmentSchedule schedule;
     private final CurrentUsers currentUsers;
     private final MessageSource messages;
+    private final LegacyAssessments legacy;
 
     AssessmentPageController(Assessments assessments, ReassessmentSchedule schedule, CurrentUsers currentUsers,
-                             MessageSource messages) {
+                             MessageSource messages, LegacyAssessments legacy) {
+        this.legacy = legacy;
         this.assessments = assessments;
         this.schedule = schedule;
         this.currentUsers = currentUsers;
@@ -44,7 +46,7 @@ class AssessmentPageController {
         var actor = currentUsers.require();
         model.addAttribute("division", division);
         model.addAttribute("due", schedule.due(division, actor).stream()
-                .map(d -> Map.of("due", d, "person", assessments.person(d.latest().personId(), actor))).toList());
+                .map(d -> Map.of("due", d, "person", assessments.person(d.personId(), actor))).toList());
         return "assessment/due";
     }
 
@@ -53,6 +55,7 @@ class AssessmentPageController {
     String tab(@PathVariable long personId, Model model) {
         model.addAttribute("personId", personId);
         model.addAttribute("assessments", assessments.history(personId, currentUsers.require()));
+        model.addAttribute("legacy", legacy.history(personId, currentUsers.require()));
         return "assessment/tab :: assessments";
     }
 

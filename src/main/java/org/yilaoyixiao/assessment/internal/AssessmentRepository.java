@@ -86,6 +86,19 @@ class AssessmentRepository {
                 .param("codes", divisionCodes).query(AssessmentRepository::map).list();
     }
 
+    /** The final level of the latest assessment of each of the given people who has been assessed. */
+    Map<Long, Integer> currentLevels(java.util.Collection<Long> personIds) {
+        Map<Long, Integer> levels = new java.util.HashMap<>();
+        if (personIds.isEmpty()) {
+            return levels;
+        }
+        jdbc.sql("select distinct on (person_id) person_id, final_level from assessment.assessment"
+                        + " where person_id in (:ids) order by person_id, assessed_on desc, id desc")
+                .param("ids", personIds)
+                .query((rs, i) -> levels.put(rs.getLong(1), rs.getInt(2))).list();
+        return levels;
+    }
+
     Map<String, Integer> itemScores(long assessmentId) {
         Map<String, Integer> scores = new LinkedHashMap<>();
         jdbc.sql("select item_code, score from assessment.item_score where assessment_id = :id order by item_code")

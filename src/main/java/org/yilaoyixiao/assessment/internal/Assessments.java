@@ -15,6 +15,7 @@ import org.yilaoyixiao.audit.AuditTrail;
 import org.yilaoyixiao.divisions.DivisionDirectory;
 import org.yilaoyixiao.platform.api.ApiException;
 import org.yilaoyixiao.platform.security.CurrentUser;
+import org.yilaoyixiao.registry.PersonCapabilityLevels;
 import org.yilaoyixiao.registry.PersonDirectory;
 import org.yilaoyixiao.registry.PersonSummary;
 
@@ -23,7 +24,7 @@ import org.yilaoyixiao.registry.PersonSummary;
  * from the person's current level, publishes {@link CapabilityLevelChanged} in the same transaction.
  */
 @Service
-class Assessments implements CapabilityLevels {
+class Assessments implements CapabilityLevels, PersonCapabilityLevels {
 
     private final AssessmentRepository assessments;
     private final CapabilityScoring scoring;
@@ -79,6 +80,11 @@ class Assessments implements CapabilityLevels {
 
     java.util.Map<String, Integer> itemScores(long assessmentId) {
         return assessments.itemScores(assessmentId);
+    }
+
+    @Override
+    public java.util.Map<Long, Integer> currentLevels(java.util.Collection<Long> personIds) {
+        return assessments.currentLevels(personIds);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.yilaoyixiao.platform.crypto.BlindIndex;
 import org.yilaoyixiao.registry.PersonDirectory;
 import org.yilaoyixiao.registry.PersonSummary;
 import org.yilaoyixiao.registry.RecordStatus;
@@ -13,9 +14,24 @@ import org.yilaoyixiao.registry.RecordStatus;
 class JdbcPersonDirectory implements PersonDirectory {
 
     private final JdbcClient jdbc;
+    private final BlindIndex blindIndex;
 
-    JdbcPersonDirectory(JdbcClient jdbc) {
+    JdbcPersonDirectory(JdbcClient jdbc, BlindIndex blindIndex) {
         this.jdbc = jdbc;
+        this.blindIndex = blindIndex;
+    }
+
+    @Override
+    public Optional<PersonSummary> findByIdNumber(String idNumber) {
+        if (idNumber == null || idNumber.isBlank()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        select id, name, birth_date, residence_division_code, id_number_masked, status
+                        from registry.person where id_number_index = :index
+                        """)
+                .param("index", blindIndex.of(idNumber.strip().toUpperCase()))
+                .query(JdbcPersonDirectory::summary).optional();
     }
 
     @Override

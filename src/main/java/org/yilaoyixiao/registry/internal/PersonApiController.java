@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,6 +28,7 @@ import org.yilaoyixiao.platform.security.CurrentUsers;
 import org.yilaoyixiao.platform.time.BusinessTime;
 import org.yilaoyixiao.registry.EconomicStatus;
 import org.yilaoyixiao.registry.LivingSituation;
+import org.yilaoyixiao.registry.PersonCapabilityLevels;
 import org.yilaoyixiao.registry.PersonCategory;
 import org.yilaoyixiao.registry.RecordStatus;
 import org.yilaoyixiao.registry.RegistryPermissions;
@@ -40,12 +43,15 @@ class PersonApiController {
     private final PersonSearch search;
     private final CurrentUsers currentUsers;
     private final Clock clock;
+    private final PersonCapabilityLevels capabilityLevels;
 
-    PersonApiController(PersonRegister register, PersonSearch search, CurrentUsers currentUsers, Clock clock) {
+    PersonApiController(PersonRegister register, PersonSearch search, CurrentUsers currentUsers, Clock clock,
+                        ObjectProvider<PersonCapabilityLevels> capabilityLevels) {
         this.register = register;
         this.search = search;
         this.currentUsers = currentUsers;
         this.clock = clock;
+        this.capabilityLevels = capabilityLevels.getIfAvailable(() -> ids -> Map.of());
     }
 
     @PostMapping
@@ -82,7 +88,9 @@ class PersonApiController {
                 livingSituation == null ? EnumSet.noneOf(LivingSituation.class) : livingSituation, economicStatus, status,
                 asOf);
         LocalDate on = asOf != null ? asOf : BusinessTime.today(clock);
-        return search.search(criteria, PageRequest.of(page, size), currentUsers.require()).map(p -> response(p, on));
+        PageResponse<PersonRecord> found = search.search(criteria, PageRequest.of(page, size), currentUsers.require());
+        Map<Long, Integer> levels = capabilityLevels.currentLevels(found.items().stream().map(PersonRecord::id).toList());
+        return found.map(p -> response(p, on, levels.get(p.id())));
     }
 
     @PutMapping("/{id}")
@@ -103,14 +111,14 @@ class PersonApiController {
     }
 
     private PersonResponse response(PersonRecord p) {
-        return response(p, BusinessTime.today(clock));
+        return response(p, BusinessTime.today(clock), capabilityLevels.currentLevels(List.of(p.id())).get(p.id()));
     }
 
-    /** The record with age and category as of a date. */
-    private PersonResponse response(PersonRecord p, LocalDate today) {
+    /** The record with age and category as of a date, and the current capability level if assessed. */
+    private static PersonResponse response(PersonRecord p, LocalDate today, Integer capabilityLevel) {
         return new PersonResponse(p.id(), p.idNumberMasked(), p.name(), p.sex(), p.birthDate(), p.ageOn(today),
                 p.categoryOn(today), p.phone(), p.residenceDivisionCode(), p.localHukou(), p.economicStatus(),
-                p.livingSituation(), p.deathDate(), p.status(), p.version());
+                p.livingSituation(), p.deathDate(), p.status(), capabilityLevel, p.version());
     }
 
     record PersonRequest(String idNumber, String name, String phone, String residenceDivisionCode, Boolean localHukou,
@@ -126,7 +134,7 @@ class PersonApiController {
     record PersonResponse(long id, String idNumberMasked, String name, Sex sex, LocalDate birthDate, int age,
                           PersonCategory category, String phone, String residenceDivisionCode, boolean localHukou,
                           EconomicStatus economicStatus, Set<LivingSituation> livingSituation, LocalDate deathDate,
-                          RecordStatus status, int version) {
+                          RecordStatus status, Integer capabilityLevel, int version) {
     }
 
     record RevealedIdNumber(String idNumber) {
