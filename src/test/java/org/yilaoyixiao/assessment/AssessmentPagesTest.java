@@ -110,4 +110,44 @@ class AssessmentPagesTest {
                 .andExpect(content().string(containsString("到期评估")))
                 .andExpect(content().string(containsString("2025-01-15")));
     }
+
+    @Test
+    void theImportPageStoresOldResultsAndThePersonTabAndDueListShowThemInTheirOwnScheme() throws Exception {
+        PlacementFixtures fixtures = new PlacementFixtures(mvc, json);
+        String id = org.yilaoyixiao.support.TestIdNumbers.nextElder();
+        long elder = fixtures.person("旧标准页面", id);
+        page("/assessment/legacy-import").andExpect(status().isOk())
+                .andExpect(content().string(containsString("导入旧标准评估结果")))
+                .andExpect(content().string(containsString("/api/v1/assessments/legacy-imports/template")));
+        String csv = "身份证号,姓名,评估日期,评估等级\r\n" + id + ",旧标准页面,2018-04-09,轻度失能\r\n"
+                + id + ",旧标准页面,2018-13-01,轻度失能\r\n";
+        var bad = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/assessment/legacy-import")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "旧.csv", "text/csv",
+                        csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .session(admin()).header("Accept-Language", "zh-CN")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+        mvc.perform(bad).andExpect(status().isOk())
+                .andExpect(content().string(containsString("有 1 处问题，全部未导入")))
+                .andExpect(content().string(containsString("评估日期“2018-13-01”无法识别")));
+        page("/assessment/persons/" + elder + "/tab")
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("legacy-table"))));
+
+        String good = csv.substring(0, csv.lastIndexOf(id));
+        var ok = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/assessment/legacy-import")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "旧.csv", "text/csv",
+                        good.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .session(admin()).header("Accept-Language", "zh-CN")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+        mvc.perform(ok).andExpect(status().isOk())
+                .andExpect(content().string(containsString("新导入 1 条")));
+        page("/assessment/persons/" + elder + "/tab")
+                .andExpect(content().string(containsString("历史评估结果（MZ/T 039-2013）")))
+                .andExpect(content().string(containsString("不换算")))
+                .andExpect(content().string(containsString("轻度失能")));
+        page("/assessment/due").andExpect(status().isOk())
+                .andExpect(content().string(containsString("旧标准页面")))
+                .andExpect(content().string(containsString("需按现行标准首次评估")))
+                .andExpect(content().string(containsString("MZ/T 039-2013：轻度失能")))
+                .andExpect(content().string(containsString("鹤城街道")));
+    }
 }

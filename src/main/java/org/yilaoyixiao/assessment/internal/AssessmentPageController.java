@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yilaoyixiao.assessment.AssessmentItems;
 import org.yilaoyixiao.assessment.AssessmentPermissions;
+import org.yilaoyixiao.divisions.DivisionDirectory;
 import org.yilaoyixiao.platform.api.ApiException;
 import org.yilaoyixiao.platform.security.CurrentUsers;
 
@@ -30,10 +31,12 @@ class AssessmentPageController {
     private final CurrentUsers currentUsers;
     private final MessageSource messages;
     private final LegacyAssessments legacy;
+    private final DivisionDirectory divisions;
 
     AssessmentPageController(Assessments assessments, ReassessmentSchedule schedule, CurrentUsers currentUsers,
-                             MessageSource messages, LegacyAssessments legacy) {
+                             MessageSource messages, LegacyAssessments legacy, DivisionDirectory divisions) {
         this.legacy = legacy;
+        this.divisions = divisions;
         this.assessments = assessments;
         this.schedule = schedule;
         this.currentUsers = currentUsers;
@@ -45,6 +48,8 @@ class AssessmentPageController {
     String due(@RequestParam(required = false) String division, Model model) {
         var actor = currentUsers.require();
         model.addAttribute("division", division);
+        // the areas one level below the user's scope: townships for county staff, villages for a township
+        model.addAttribute("areas", divisions.children(actor.divisionCode()));
         model.addAttribute("due", schedule.due(division, actor).stream()
                 .map(d -> Map.of("due", d, "person", assessments.person(d.personId(), actor))).toList());
         return "assessment/due";

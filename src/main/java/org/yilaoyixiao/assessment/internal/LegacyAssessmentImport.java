@@ -60,7 +60,7 @@ class LegacyAssessmentImport {
 
     /** What happened: when {@code problems} is not empty nothing was stored. */
     record Result(String fileName, int rows, int imported, int alreadyPresent, List<Problem> problems) {
-        boolean accepted() {
+        public boolean accepted() {
             return problems.isEmpty();
         }
     }

@@ -22,11 +22,11 @@ enum LegacyLevel {
         this.nameZh = nameZh;
     }
 
-    int number() {
+    public int number() {
         return number;
     }
 
-    String nameZh() {
+    public String nameZh() {
         return nameZh;
     }
 

@@ -44,7 +44,7 @@ class ReassessmentSchedule {
     record Due(long personId, String divisionCode, String scheme, long latestAssessmentId, LocalDate lastAssessedOn,
                Integer currentLevel, Integer legacyLevel, LocalDate dueOn) {
 
-        boolean firstUnderCurrentStandard() {
+        public boolean firstUnderCurrentStandard() {
             return legacyLevel != null;
         }
     }
