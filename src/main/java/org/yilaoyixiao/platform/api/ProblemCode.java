@@ -19,6 +19,8 @@ public enum ProblemCode {
     RATIO_BREACHED(HttpStatus.CONFLICT),
     /** The person's age does not fit (an elder under 60, a child outside the class type's ages). */
     AGE_NOT_ELIGIBLE(HttpStatus.CONFLICT),
+    /** The person does not qualify for what was asked (a love-card top-up for someone outside its rules). */
+    NOT_ELIGIBLE(HttpStatus.CONFLICT),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 

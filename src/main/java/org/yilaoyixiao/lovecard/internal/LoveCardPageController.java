@@ -1,0 +1,152 @@
+package org.yilaoyixiao.lovecard.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.yilaoyixiao.divisions.DivisionDirectory;
+import org.yilaoyixiao.lovecard.FundingSource;
+import org.yilaoyixiao.lovecard.LoveCardPermissions;
+import org.yilaoyixiao.platform.api.ApiException;
+import org.yilaoyixiao.platform.security.CurrentUser;
+import org.yilaoyixiao.platform.security.CurrentUsers;
+import org.yilaoyixiao.platform.time.BusinessTime;
+
+/** The love-card pages: the cards of an area with the allocation form, one card with top-up and statement, the tab. */
+@Controller
+class LoveCardPageController {
+
+    private static final int PAGE_SIZE = 50;
+
+    private final LoveCards loveCards;
+    private final LoveCardSettings settings;
+    private final DivisionDirectory divisions;
+    private final CurrentUsers currentUsers;
+    private final MessageSource messages;
+
+    LoveCardPageController(LoveCards loveCards, LoveCardSettings settings, DivisionDirectory divisions,
+                           CurrentUsers currentUsers, MessageSource messages) {
+        this.loveCards = loveCards;
+        this.settings = settings;
+        this.divisions = divisions;
+        this.currentUsers = currentUsers;
+        this.messages = messages;
+    }
+
+    @GetMapping("/love-cards")
+    @PreAuthorize("hasAuthority('" + LoveCardPermissions.READ + "')")
+    String list(@RequestParam(required = false) Integer page, Model model) {
+        return list(page == null ? 0 : Math.max(page, 0), model, null, List.of());
+    }
+
+    private String list(int page, Model model, LoveCards.AllocationResult allocation, List<String> problems) {
+        CurrentUser actor = currentUsers.require();
+        model.addAttribute("cards", loveCards.cardsIn(null, page, PAGE_SIZE, actor));
+        model.addAttribute("count", loveCards.countCards(null, actor));
+        model.addAttribute("sources", FundingSource.values());
+        model.addAttribute("pilots", String.join("、", settings.pilotDivisions().stream()
+                .map(code -> divisions.find(code).map(d -> d.name()).orElse(code)).toList()));
+        model.addAttribute("minLevel", settings.minCapabilityLevel());
+        model.addAttribute("minAge", settings.minAge());
+        model.addAttribute("rule", settings.spendingRule().name());
+        model.addAttribute("areas", settings.pilotDivisions().stream()
+                .filter(code -> divisions.isWithin(actor.divisionCode(), code)
+                        || divisions.isWithin(code, actor.divisionCode()))
+                .map(code -> divisions.isWithin(actor.divisionCode(), code) ? code : actor.divisionCode())
+                .distinct().map(code -> divisions.find(code).orElseThrow()).toList());
+        model.addAttribute("formKey", UUID.randomUUID().toString());
+        model.addAttribute("allocation", allocation);
+        model.addAttribute("problems", problems);
+        return "lovecard/list";
+    }
+
+    @PostMapping("/love-cards/allocations")
+    @PreAuthorize("hasAuthority('" + LoveCardPermissions.FUND + "')")
+    String allocate(@RequestParam String source, @RequestParam(required = false) BigDecimal amountPerCard,
+                    @RequestParam String division, @RequestParam String reference,
+                    @RequestParam(required = false) String donor, @RequestParam String idempotencyKey, Model model,
+                    Locale locale) {
+        try {
+            return list(0, model, loveCards.allocate(source, amountPerCard, division, reference, donor,
+                    idempotencyKey, currentUsers.require()), List.of());
+        } catch (ApiException e) {
+            return list(0, model, null, explain(e, locale));
+        }
+    }
+
+    @GetMapping("/love-cards/{personId}")
+    @PreAuthorize("hasAuthority('" + LoveCardPermissions.READ + "')")
+    String card(@PathVariable long personId,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                Model model) {
+        return card(personId, from, to, model, null, List.of());
+    }
+
+    /** A statement line with its time in the county's zone, for display. */
+    record Line(LocalDateTime at, FundingSource source, String kind, String description, BigDecimal amount,
+                BigDecimal balanceAfter) {
+    }
+
+    private String card(long personId, LocalDate from, LocalDate to, Model model, String done,
+                        List<String> problems) {
+        CurrentUser actor = currentUsers.require();
+        model.addAttribute("card", loveCards.card(personId, actor));
+        LoveCards.Statement statement = loveCards.statement(personId, LoveCardApiController.start(from),
+                LoveCardApiController.end(to), actor);
+        model.addAttribute("statement", statement);
+        model.addAttribute("lines", statement.lines().stream().map(l -> new Line(
+                LocalDateTime.ofInstant(l.at(), BusinessTime.ZONE), l.source(), l.kind(), l.description(),
+                l.amount(), l.balanceAfter())).toList());
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("sources", FundingSource.values());
+        model.addAttribute("formKey", UUID.randomUUID().toString());
+        model.addAttribute("done", done);
+        model.addAttribute("problems", problems);
+        return "lovecard/card";
+    }
+
+    @PostMapping("/love-cards/{personId}/top-ups")
+    @PreAuthorize("hasAuthority('" + LoveCardPermissions.FUND + "')")
+    String topUp(@PathVariable long personId, @RequestParam String source,
+                 @RequestParam(required = false) BigDecimal amount, @RequestParam String reference,
+                 @RequestParam(required = false) String donor, @RequestParam String idempotencyKey, Model model,
+                 Locale locale) {
+        try {
+            LoveCards.TopUpResult result = loveCards.topUp(personId, source, amount, reference, donor,
+                    idempotencyKey, currentUsers.require());
+            String done = messages.getMessage(result.replayed() ? "lovecard.top-up.replayed" : "lovecard.top-up.done",
+                    new Object[] {messages.getMessage("lovecard.source." + result.topUp().source(), null, locale),
+                            result.topUp().amount().toPlainString()}, locale);
+            return card(personId, null, null, model, done, List.of());
+        } catch (ApiException e) {
+            return card(personId, null, null, model, null, explain(e, locale));
+        }
+    }
+
+    @GetMapping("/love-cards/persons/{personId}/tab")
+    @PreAuthorize("hasAuthority('" + LoveCardPermissions.READ + "')")
+    String tab(@PathVariable long personId, Model model) {
+        model.addAttribute("card", loveCards.card(personId, currentUsers.require()));
+        return "lovecard/tab :: card";
+    }
+
+    private List<String> explain(ApiException e, Locale locale) {
+        if (!e.fieldProblems().isEmpty()) {
+            return e.fieldProblems().stream().map(p -> messages.getMessage(p.messageKey(), p.args(), locale)).toList();
+        }
+        return List.of(messages.getMessage(e.detailKey(), e.detailArgs(), locale));
+    }
+}

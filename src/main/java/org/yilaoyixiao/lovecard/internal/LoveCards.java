@@ -1,0 +1,344 @@
+package org.yilaoyixiao.lovecard.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yilaoyixiao.audit.AuditRecord;
+import org.yilaoyixiao.audit.AuditTrail;
+import org.yilaoyixiao.divisions.DivisionDirectory;
+import org.yilaoyixiao.ledger.AccountLine;
+import org.yilaoyixiao.ledger.Ledger;
+import org.yilaoyixiao.ledger.LedgerTransaction;
+import org.yilaoyixiao.ledger.LedgerUnit;
+import org.yilaoyixiao.ledger.Posting;
+import org.yilaoyixiao.lovecard.FundingSource;
+import org.yilaoyixiao.platform.api.ApiException;
+import org.yilaoyixiao.platform.api.ProblemCode;
+import org.yilaoyixiao.platform.security.CurrentUser;
+import org.yilaoyixiao.platform.time.BusinessTime;
+import org.yilaoyixiao.registry.PersonDirectory;
+import org.yilaoyixiao.registry.PersonSummary;
+
+/** Cards, top-ups (one by one and as allocations to many cards) and statements. */
+@Service
+class LoveCards {
+
+    static final int MAX_TEXT = 200;
+
+    private final LoveCardRepository cards;
+    private final LoveCardEligibility eligibility;
+    private final LoveCardSettings settings;
+    private final Ledger ledger;
+    private final PersonDirectory persons;
+    private final DivisionDirectory divisions;
+    private final AuditTrail audit;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    LoveCards(LoveCardRepository cards, LoveCardEligibility eligibility, LoveCardSettings settings, Ledger ledger,
+              PersonDirectory persons, DivisionDirectory divisions, AuditTrail audit,
+              TransactionTemplate transactions, Clock clock) {
+        this.cards = cards;
+        this.eligibility = eligibility;
+        this.settings = settings;
+        this.ledger = ledger;
+        this.persons = persons;
+        this.divisions = divisions;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** A card as shown: whether the person qualifies (and why or why not), the purses and their total. */
+    record Card(PersonSummary person, boolean eligible, List<String> reasons, boolean issued,
+                Map<FundingSource, BigDecimal> balances, BigDecimal total) {
+    }
+
+    Card card(long personId, CurrentUser actor) {
+        PersonSummary person = person(personId, actor);
+        LoveCardEligibility.Decision decision = eligibility.decide(person);
+        Map<FundingSource, BigDecimal> balances = balances(personId);
+        return new Card(person, decision.eligible(), decision.reasons(), cards.cardExists(personId), balances,
+                balances.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    Map<FundingSource, BigDecimal> balances(long personId) {
+        Map<String, BigDecimal> byCode = ledger.balances(LoveCardAccounts.purses(personId));
+        Map<FundingSource, BigDecimal> balances = new EnumMap<>(FundingSource.class);
+        for (FundingSource source : FundingSource.values()) {
+            balances.put(source, byCode.getOrDefault(LoveCardAccounts.purse(personId, source),
+                    BigDecimal.ZERO.setScale(2)));
+        }
+        return balances;
+    }
+
+    record TopUpResult(LoveCardRepository.TopUp topUp, boolean replayed) {
+    }
+
+    /** Puts money on a card once per idempotency key; opens the card on its first top-up. */
+    TopUpResult topUp(long personId, String source, BigDecimal amount, String reference, String donor, String key,
+                      CurrentUser actor) {
+        FundingSource purse = validSource(source);
+        List<ApiException.FieldProblem> problems = new ArrayList<>();
+        checkAmount(amount, "amount", problems);
+        checkText(reference, "reference", true, problems);
+        checkText(donor, "donor", purse == FundingSource.DONATION, problems);
+        checkText(key, "idempotencyKey", true, problems);
+        if (!problems.isEmpty()) {
+            throw ApiException.validation(problems);
+        }
+        PersonSummary person = person(personId, actor);
+        String cardKey = "top-up:" + key.strip();
+        Optional<LoveCardRepository.TopUp> earlier = cards.topUpByKey(cardKey);
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), personId, purse, amount);
+        }
+        LoveCardEligibility.Decision decision = eligibility.decide(person);
+        if (!decision.eligible()) {
+            throw new ApiException(ProblemCode.NOT_ELIGIBLE, decision.reasons().get(0), new Object[0], List.of());
+        }
+        return transactions.execute(status -> {
+            Optional<LoveCardRepository.TopUp> concurrent = credit(person, purse, amount, reference.strip(),
+                    donor == null || donor.isBlank() ? null : donor.strip(), cardKey, null, actor.username());
+            if (concurrent.isPresent()) {
+                return replay(concurrent.get(), personId, purse, amount);
+            }
+            LoveCardRepository.TopUp stored = cards.topUpByKey(cardKey).orElseThrow();
+            audit.record(AuditRecord.success("LOVECARD_TOPPED_UP", "lovecard:" + personId,
+                    "source=" + purse + " amount=" + amount.toPlainString() + " reference=" + reference.strip()
+                            + " key=" + cardKey));
+            return new TopUpResult(stored, false);
+        });
+    }
+
+    /**
+     * Opens the card and its accounts if needed, posts funder → purse and records the top-up. Returns the top-up
+     * already stored under the key, if a concurrent request won; nothing is posted then.
+     */
+    private Optional<LoveCardRepository.TopUp> credit(PersonSummary person, FundingSource source, BigDecimal amount,
+                                                      String reference, String donor, String key, Long allocationId,
+                                                      String actor) {
+        cards.openCard(person.id(), person.residenceDivisionCode(), actor);
+        cards.lockCard(person.id());
+        Optional<LoveCardRepository.TopUp> earlier = cards.topUpByKey(key);
+        if (earlier.isPresent()) {
+            return earlier;
+        }
+        openAccounts(person.id());
+        LedgerTransaction tx = ledger.post("lovecard:" + key, "LOVECARD_TOP_UP",
+                (donor == null ? reference : reference + " · " + donor),
+                List.of(new Posting(LoveCardAccounts.funder(source), amount.negate()),
+                        new Posting(LoveCardAccounts.purse(person.id(), source), amount)), actor);
+        cards.insertTopUp(person.id(), source, amount, reference, donor, key, allocationId, tx.id(), actor);
+        return Optional.empty();
+    }
+
+    private void openAccounts(long personId) {
+        for (FundingSource source : FundingSource.values()) {
+            ledger.open(LoveCardAccounts.funder(source), LedgerUnit.CNY, true);
+            ledger.open(LoveCardAccounts.purse(personId, source), LedgerUnit.CNY, false);
+        }
+        ledger.open(LoveCardAccounts.SERVICES, LedgerUnit.CNY, true);
+    }
+
+    private static TopUpResult replay(LoveCardRepository.TopUp earlier, long personId, FundingSource source,
+                                      BigDecimal amount) {
+        if (earlier.personId() != personId || earlier.source() != source
+                || earlier.amount().compareTo(amount) != 0) {
+            throw ApiException.conflict("lovecard.key.reused");
+        }
+        return new TopUpResult(earlier, true);
+    }
+
+    record AllocationResult(long id, int cards, BigDecimal total, boolean replayed) {
+    }
+
+    /**
+     * Tops up every card the rules admit in a division (default: the actor's scope) with the same amount, in one
+     * transaction; each card's top-up has its own key derived from the allocation's, so the allocation runs once.
+     */
+    AllocationResult allocate(String source, BigDecimal perCard, String division, String reference, String donor,
+                              String key, CurrentUser actor) {
+        FundingSource purse = validSource(source);
+        List<ApiException.FieldProblem> problems = new ArrayList<>();
+        checkAmount(perCard, "amountPerCard", problems);
+        checkText(reference, "reference", true, problems);
+        checkText(donor, "donor", purse == FundingSource.DONATION, problems);
+        checkText(key, "idempotencyKey", true, problems);
+        if (!problems.isEmpty()) {
+            throw ApiException.validation(problems);
+        }
+        String scope = division == null || division.isBlank() ? actor.divisionCode() : division.strip();
+        if (!divisions.isWithin(actor.divisionCode(), scope)) {
+            throw ApiException.forbidden("lovecard.division.out-of-scope", scope);
+        }
+        String allocationKey = "allocation:" + key.strip();
+        return transactions.execute(status -> {
+            Optional<LoveCardRepository.Allocation> earlier = cards.allocationByKey(allocationKey);
+            if (earlier.isPresent()) {
+                return new AllocationResult(earlier.get().id(), earlier.get().cards(), earlier.get().total(), true);
+            }
+            long id = cards.insertAllocation(allocationKey, purse, perCard, scope, reference.strip(),
+                    donor == null || donor.isBlank() ? null : donor.strip(), actor.username());
+            Set<String> area = divisions.subtreeCodes(scope).stream()
+                    .filter(code -> settings.pilotDivisions().stream().anyMatch(p -> divisions.isWithin(p, code)))
+                    .collect(Collectors.toSet());
+            List<Object[]> eligible = cards.eligibleIn(area, settings.minCapabilityLevel(),
+                    BusinessTime.today(clock).minusYears(settings.minAge()));
+            int count = 0;
+            for (Object[] row : eligible) {
+                long personId = (Long) row[0];
+                PersonSummary person = persons.find(personId).orElseThrow();
+                credit(person, purse, perCard, reference.strip(), donor == null || donor.isBlank() ? null
+                        : donor.strip(), allocationKey + ":" + personId, id, actor.username());
+                count++;
+            }
+            BigDecimal total = perCard.multiply(BigDecimal.valueOf(count));
+            cards.completeAllocation(id, count, total);
+            audit.record(AuditRecord.success("LOVECARD_ALLOCATED", "lovecard-allocation:" + id,
+                    "source=" + purse + " perCard=" + perCard.toPlainString() + " division=" + scope + " cards="
+                            + count + " total=" + total.toPlainString() + " reference=" + reference.strip()));
+            return new AllocationResult(id, count, total, false);
+        });
+    }
+
+    /** One movement on one purse, with what it was for. */
+    record StatementLine(Instant at, FundingSource source, String kind, String description, Long orderId,
+                         BigDecimal amount, BigDecimal balanceAfter) {
+    }
+
+    record Statement(PersonSummary person, Instant from, Instant to, Map<FundingSource, BigDecimal> opening,
+                     List<StatementLine> lines, Map<FundingSource, BigDecimal> closing,
+                     Map<FundingSource, BigDecimal> in, Map<FundingSource, BigDecimal> out) {
+    }
+
+    /** A card's movements in a period, per purse: opening + in − out = closing for every purse. */
+    Statement statement(long personId, Instant from, Instant to, CurrentUser actor) {
+        PersonSummary person = person(personId, actor);
+        audit.record(AuditRecord.success("LOVECARD_STATEMENT_READ", "lovecard:" + personId,
+                "from=" + from + " to=" + to));
+        Map<Long, Long> orders = cards.paymentOrders(personId);
+        Map<FundingSource, BigDecimal> opening = new EnumMap<>(FundingSource.class);
+        Map<FundingSource, BigDecimal> closing = new EnumMap<>(FundingSource.class);
+        Map<FundingSource, BigDecimal> in = new EnumMap<>(FundingSource.class);
+        Map<FundingSource, BigDecimal> out = new EnumMap<>(FundingSource.class);
+        List<StatementLine> lines = new ArrayList<>();
+        for (FundingSource source : FundingSource.values()) {
+            String purse = LoveCardAccounts.purse(personId, source);
+            BigDecimal start = ledger.balanceBefore(purse, from);
+            opening.put(source, start);
+            BigDecimal end = start;
+            BigDecimal credits = BigDecimal.ZERO;
+            BigDecimal debits = BigDecimal.ZERO;
+            for (AccountLine line : ledger.lines(purse, from, to)) {
+                lines.add(new StatementLine(line.postedAt(), source, line.kind(), line.description(),
+                        orders.get(line.transactionId()), line.amount(), line.balanceAfter()));
+                end = line.balanceAfter();
+                if (line.amount().signum() > 0) {
+                    credits = credits.add(line.amount());
+                } else {
+                    debits = debits.add(line.amount().negate());
+                }
+            }
+            closing.put(source, end);
+            in.put(source, credits);
+            out.put(source, debits);
+        }
+        lines.sort(Comparator.comparing(StatementLine::at).thenComparing(StatementLine::source));
+        return new Statement(person, from, to, opening, lines, closing, in, out);
+    }
+
+    /** How one source's money was used over the cards in a division: given, spent by category, refunded, left. */
+    /** {@code net} = topped up − spent + refunded: what this source's money added to the purses in the period. */
+    record FunderStatement(FundingSource source, String division, Instant from, Instant to, BigDecimal toppedUp,
+                           BigDecimal spent, BigDecimal refunded, BigDecimal net, Map<String, BigDecimal> spentByCategory,
+                           long cards) {
+    }
+
+    FunderStatement funderStatement(String source, String division, Instant from, Instant to, CurrentUser actor) {
+        FundingSource purse = validSource(source);
+        String scope = division == null || division.isBlank() ? actor.divisionCode() : division.strip();
+        if (!divisions.isWithin(actor.divisionCode(), scope)) {
+            throw ApiException.forbidden("lovecard.division.out-of-scope", scope);
+        }
+        Set<String> area = divisions.subtreeCodes(scope);
+        BigDecimal[] totals = cards.funderTotals(area, from, to).get(purse);
+        Map<String, BigDecimal> byCategory = new java.util.TreeMap<>();
+        for (Object[] row : cards.spendingByCategory(area, from, to)) {
+            if (row[1] == purse) {
+                byCategory.put((String) row[0], (BigDecimal) row[2]);
+            }
+        }
+        return new FunderStatement(purse, scope, from, to, totals[0], totals[1], totals[2],
+                totals[0].subtract(totals[1]).add(totals[2]), byCategory, cards.countCardsIn(area));
+    }
+
+    record CardSummary(PersonSummary person, Map<FundingSource, BigDecimal> balances, BigDecimal total) {
+    }
+
+    List<CardSummary> cardsIn(String division, int page, int size, CurrentUser actor) {
+        String scope = division == null || division.isBlank() ? actor.divisionCode() : division.strip();
+        if (!divisions.isWithin(actor.divisionCode(), scope)) {
+            throw ApiException.forbidden("lovecard.division.out-of-scope", scope);
+        }
+        return cards.cardsIn(divisions.subtreeCodes(scope), size, page * size).stream().map(row -> {
+            PersonSummary person = persons.find(row.personId()).orElseThrow();
+            Map<FundingSource, BigDecimal> balances = balances(row.personId());
+            return new CardSummary(person, balances, balances.values().stream().reduce(BigDecimal.ZERO,
+                    BigDecimal::add));
+        }).toList();
+    }
+
+    long countCards(String division, CurrentUser actor) {
+        String scope = division == null || division.isBlank() ? actor.divisionCode() : division.strip();
+        return divisions.isWithin(actor.divisionCode(), scope) ? cards.countCardsIn(divisions.subtreeCodes(scope)) : 0;
+    }
+
+    PersonSummary person(long personId, CurrentUser actor) {
+        return persons.find(personId)
+                .filter(p -> divisions.isWithin(actor.divisionCode(), p.residenceDivisionCode()))
+                .orElseThrow(() -> ApiException.notFound("lovecard.person.not-found", Long.toString(personId)));
+    }
+
+    private static FundingSource validSource(String source) {
+        try {
+            return FundingSource.valueOf(source == null ? "" : source.strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation("source", "INVALID", "lovecard.source.invalid");
+        }
+    }
+
+    private static void checkAmount(BigDecimal amount, String field, List<ApiException.FieldProblem> problems) {
+        if (amount == null || amount.signum() <= 0) {
+            problems.add(new ApiException.FieldProblem(field, "POSITIVE", "lovecard.amount.positive", new Object[0]));
+        } else if (amount.stripTrailingZeros().scale() > 2) {
+            problems.add(new ApiException.FieldProblem(field, "FEN", "lovecard.amount.fen", new Object[0]));
+        } else if (amount.compareTo(new BigDecimal("100000")) > 0) {
+            problems.add(new ApiException.FieldProblem(field, "TOO_LARGE", "lovecard.amount.too-large",
+                    new Object[0]));
+        }
+    }
+
+    private static void checkText(String value, String field, boolean required,
+                                  List<ApiException.FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                problems.add(new ApiException.FieldProblem(field, "REQUIRED", "lovecard." + field + ".required",
+                        new Object[0]));
+            }
+        } else if (value.strip().length() > MAX_TEXT) {
+            problems.add(new ApiException.FieldProblem(field, "TOO_LONG", "lovecard.text.too-long",
+                    new Object[] {MAX_TEXT}));
+        }
+    }
+}
