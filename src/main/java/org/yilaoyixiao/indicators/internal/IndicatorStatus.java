@@ -4,7 +4,7 @@ package org.yilaoyixiao.indicators.internal;
 enum IndicatorStatus {
     ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK;
 
-    String labelKey() {
+    public String labelKey() {
         return "indicators.status." + name();
     }
 }
