@@ -2,6 +2,7 @@ package org.yilaoyixiao.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -9,7 +10,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,6 +107,21 @@ class PlanRegistryTest {
                 .formatted(institution)).andExpect(status().isConflict());
         assertThat(jdbc.sql("select nursing_beds from facilities.published_institution where id = :id")
                 .param("id", institution).query(Integer.class).single()).isEqualTo(79);
+    }
+
+    @Test
+    void theRegistryPageShowsTheProjectsAndTheirTotals() throws Exception {
+        MvcResult login = mvc.perform(post("/login").param("username", PlatformTest.ADMIN)
+                        .param("password", PlatformTest.ADMIN_PASSWORD).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
+        String html = mvc.perform(get("/plan/projects").session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        Document page = Jsoup.parse(html);
+        assertThat(page.select("#project-table tbody tr")).hasSize(12);
+        assertThat(page.select("#plan-totals").text()).contains("121,082", "20,000");
+        assertThat(page.select("#project-table tr[data-code=E2]").text()).contains("青田县养老中心", "19,682", "在建");
+        assertThat(page.select("#plan-items li")).hasSize(10);
     }
 
     @Test

@@ -41,8 +41,14 @@ class StatisticsInputs {
                 .param("d", divisionCode).param("y", year).query(StatisticsInputs::map).optional();
     }
 
+    /**
+     * Each division's figures for a year: the year's own, else the latest earlier year's (a population does not
+     * vanish because this year's figure is not entered yet).
+     */
     List<Input> forYear(int year) {
-        return jdbc.sql("select * from indicators.statistics_input where year = :y order by division_code")
+        return jdbc.sql("""
+                        select distinct on (division_code) * from indicators.statistics_input
+                        where year <= :y order by division_code, year desc""")
                 .param("y", year).query(StatisticsInputs::map).list();
     }
 
