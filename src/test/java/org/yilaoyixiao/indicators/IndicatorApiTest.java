@@ -236,6 +236,52 @@ class IndicatorApiTest {
                 .andExpect(jsonPath("$.errors[?(@.field == 'evidence')]").exists());
     }
 
+    /** An institution with the given beds in a division, through the facilities API. */
+    private void institution(String division, int nursing, int assisted) throws Exception {
+        admin(post("/api/v1/institutions"), """
+                {"name":"%s","divisionCode":"%s","operationModel":"PRIVATE","profitType":"NON_PROFIT",
+                 "kind":"CARE_HOME","premises":"OWNED","medicalPartnership":false,"smartCareHome":false,
+                 "beds":[{"type":"NURSING","approved":%d,"cognitive":0},{"type":"ASSISTED","approved":%d,"cognitive":0}]}
+                """.formatted(Accounts.unique("汇总测试院"), division, nursing, assisted)).andExpect(status().isCreated());
+    }
+
+    private JsonNode nursingShare(String division) throws Exception {
+        return indicator(body(admin(get("/api/v1/indicators").param("division", division), null)), "I08").get("actual");
+    }
+
+    @Test
+    void aTwoTownshipRollUpWorkedOutByHand() throws Exception {
+        // 东源镇 and 高湖镇 have no demo institutions. 东源镇: two villages, 90 of 100 and 10 of 100 nursing beds →
+        // 100 / 200 = 50 %. 高湖镇: one township institution, 30 of 300 → 10 %. The county gains 130 of 500 — not
+        // the 30 % an average of the two townships' ratios would give.
+        String dongyuan = "331121102";
+        String gaohu = "331121103";
+        JsonNode before = nursingShare("331121");
+        JsonNode dongyuanBefore = nursingShare(dongyuan);
+        JsonNode gaohuBefore = nursingShare(gaohu);
+        institution(dongyuan + "901", 90, 10);
+        institution(dongyuan + "902", 10, 90);
+        institution(gaohu, 30, 270);
+        JsonNode d = nursingShare(dongyuan);
+        JsonNode g = nursingShare(gaohu);
+        assertThat(d.get("numerator").asLong() - dongyuanBefore.get("numerator").asLong()).isEqualTo(100);
+        assertThat(d.get("denominator").asLong() - dongyuanBefore.get("denominator").asLong()).isEqualTo(200);
+        assertThat(g.get("numerator").asLong() - gaohuBefore.get("numerator").asLong()).isEqualTo(30);
+        assertThat(g.get("denominator").asLong() - gaohuBefore.get("denominator").asLong()).isEqualTo(300);
+        if (dongyuanBefore.get("denominator").asLong() == 0 && gaohuBefore.get("denominator").asLong() == 0) {
+            assertThat(d.get("value").decimalValue()).isEqualByComparingTo("50.00");
+            assertThat(g.get("value").decimalValue()).isEqualByComparingTo("10.00");
+        }
+        JsonNode after = nursingShare("331121");
+        long numerator = after.get("numerator").asLong();
+        long denominator = after.get("denominator").asLong();
+        assertThat(numerator - before.get("numerator").asLong()).isEqualTo(130);
+        assertThat(denominator - before.get("denominator").asLong()).isEqualTo(500);
+        assertThat(after.get("value").decimalValue()).isEqualByComparingTo(ratio(numerator, denominator, 100));
+        // a village sees its own institution only
+        assertThat(nursingShare(dongyuan + "901").get("denominator").asLong()).isGreaterThanOrEqualTo(100);
+    }
+
     @Test
     void aTownshipClerkSeesOnlyTheirTownship() throws Exception {
         String clerk = Accounts.create(mvc, "TOWNSHIP_STAFF", PlatformTest.OUNAN);
