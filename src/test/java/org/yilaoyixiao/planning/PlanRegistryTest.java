@@ -122,6 +122,20 @@ class PlanRegistryTest {
         assertThat(page.select("#plan-totals").text()).contains("121,082", "20,000");
         assertThat(page.select("#project-table tr[data-code=E2]").text()).contains("青田县养老中心", "19,682", "在建");
         assertThat(page.select("#plan-items li")).hasSize(10);
+
+        // progress from the page: refused with the field named, then recorded
+        mvc.perform(post("/plan/projects/progress").session(session).with(csrf()).param("code", "C3")
+                        .param("status", "UNDER_CONSTRUCTION").param("percentComplete", "140").param("investedToDate", "10"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("完成百分比应在0至100之间")));
+        mvc.perform(post("/plan/projects/progress").session(session).with(csrf()).param("code", "C3")
+                        .param("status", "UNDER_CONSTRUCTION").param("percentComplete", "40")
+                        .param("investedToDate", "2200").param("attachments", "进度照片.jpg，监理月报.pdf"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/plan/projects"));
+        admin(get("/api/v1/plan/projects/C3"), null).andExpect(jsonPath("$.project.percentComplete").value(40))
+                .andExpect(jsonPath("$.project.investedToDate").value(2200))
+                .andExpect(jsonPath("$.progress[0].attachments[1]").value("监理月报.pdf"));
     }
 
     @Test

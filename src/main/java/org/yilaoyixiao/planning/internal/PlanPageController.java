@@ -16,10 +16,12 @@ class PlanPageController {
 
     private final Projects projects;
     private final PlanApiController api;
+    private final org.springframework.context.MessageSource messages;
 
-    PlanPageController(Projects projects, PlanApiController api) {
+    PlanPageController(Projects projects, PlanApiController api, org.springframework.context.MessageSource messages) {
         this.projects = projects;
         this.api = api;
+        this.messages = messages;
     }
 
     @GetMapping("/plan/projects")
@@ -29,7 +31,42 @@ class PlanPageController {
         model.addAttribute("projects", all);
         model.addAttribute("totals", Projects.totals(all));
         model.addAttribute("items", api.items());
+        model.addAttribute("statuses", Project.Status.values());
         return "planning/projects";
+    }
+
+    /** A progress update from the page: the same checks and audit as the API; errors shown beside the form. */
+    @org.springframework.web.bind.annotation.PostMapping("/plan/projects/progress")
+    @PreAuthorize("hasAuthority('" + PlanningPermissions.MANAGE + "')")
+    String progress(@org.springframework.web.bind.annotation.RequestParam String code,
+                    @org.springframework.web.bind.annotation.RequestParam(required = false) String status,
+                    @org.springframework.web.bind.annotation.RequestParam(required = false) Integer percentComplete,
+                    @org.springframework.web.bind.annotation.RequestParam(required = false) java.math.BigDecimal investedToDate,
+                    @org.springframework.web.bind.annotation.RequestParam(required = false) Integer bedsDelivered,
+                    @org.springframework.web.bind.annotation.RequestParam(required = false) Integer placesDelivered,
+                    @org.springframework.web.bind.annotation.RequestParam(required = false) String note,
+                    @org.springframework.web.bind.annotation.RequestParam(required = false) String attachments,
+                    Model model, java.util.Locale locale,
+                    org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        List<String> files = attachments == null || attachments.isBlank() ? List.of()
+                : java.util.Arrays.stream(attachments.split("[,，\\n]")).map(String::strip).filter(f -> !f.isEmpty())
+                .toList();
+        try {
+            api.progress(code, new PlanApiController.ProgressRequest(null, status, percentComplete, investedToDate,
+                    bedsDelivered, placesDelivered, note, files));
+        } catch (org.yilaoyixiao.platform.api.ApiException e) {
+            java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+            if (e.fieldProblems().isEmpty()) {
+                errors.put("", messages.getMessage(e.detailKey(), e.detailArgs(), locale));
+            }
+            e.fieldProblems().forEach(p -> errors.putIfAbsent(p.field(),
+                    messages.getMessage(p.messageKey(), p.args(), locale)));
+            model.addAttribute("progressErrors", errors);
+            model.addAttribute("progressCode", code);
+            return projects(model);
+        }
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/plan/projects";
     }
 
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
