@@ -288,6 +288,23 @@ class IndicatorApiTest {
     }
 
     @Test
+    void aTrendRunsFromTheBaselineYearWithThePath() throws Exception {
+        JsonNode trend = body(admin(get("/api/v1/indicators/I05/trend").param("division", "331121"), null)
+                .andExpect(status().isOk()));
+        assertThat(trend.get(0).get("year").asInt()).isEqualTo(2022);
+        assertThat(trend.get(0).get("expectedOnPath").decimalValue()).isEqualByComparingTo("5");
+        // 5 → 6 over three years: the path stands at 5.33 after the first
+        assertThat(trend.get(1).get("year").asInt()).isEqualTo(2023);
+        assertThat(trend.get(1).get("expectedOnPath").decimalValue().setScale(2, RoundingMode.HALF_UP))
+                .isEqualByComparingTo("5.33");
+        assertThat(trend.get(trend.size() - 1).get("expectedOnPath").decimalValue()).isEqualByComparingTo("6");
+        for (JsonNode point : trend) {
+            assertThat(point.get("source").asText()).isEqualTo("COMPUTED");
+            assertThat(point.get("value").decimalValue()).isEqualByComparingTo(point.get("numerator").asText());
+        }
+    }
+
+    @Test
     void aTownshipClerkSeesOnlyTheirTownship() throws Exception {
         String clerk = Accounts.create(mvc, "TOWNSHIP_STAFF", PlatformTest.OUNAN);
         send(get("/api/v1/indicators").param("year", "2022"), null, clerk, Accounts.PASSWORD)

@@ -167,6 +167,23 @@ class IndicatorApiController {
                 r.year(), r.value(), r.evidence(), r.reportedBy(), r.reportedAt())).toList();
     }
 
+    @GetMapping("/api/v1/indicators/{code}/trend")
+    @PreAuthorize("hasAuthority('" + IndicatorPermissions.READ + "')")
+    @Operation(summary = "One indicator for a division from the 2022 baseline year to the running year: actual, the "
+            + "straight path's value for that year, gap and status")
+    List<TrendPoint> trend(@PathVariable String code, @RequestParam(required = false) String division) {
+        String d = scope.division(currentUsers.require(), division);
+        IndicatorDefinition definition = definitions.find(code)
+                .orElseThrow(() -> ApiException.notFound("indicators.code.not-found", code));
+        return board.trend(definition, d, board.currentYear()).stream().map(r -> new TrendPoint(r.year(), r.actual(),
+                r.source().name(), r.numerator(), r.denominator(), r.expected(), r.gap(),
+                r.status() == null ? null : r.status().name())).toList();
+    }
+
+    record TrendPoint(int year, BigDecimal value, String source, Long numerator, Long denominator,
+                      BigDecimal expectedOnPath, BigDecimal gap, String status) {
+    }
+
     static IndicatorResponse response(IndicatorRow row) {
         IndicatorDefinition d = row.definition();
         boolean english = Locale.ENGLISH.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage());
