@@ -136,6 +136,26 @@ class PlanRegistryTest {
         admin(get("/api/v1/plan/projects/C3"), null).andExpect(jsonPath("$.project.percentComplete").value(40))
                 .andExpect(jsonPath("$.project.investedToDate").value(2200))
                 .andExpect(jsonPath("$.progress[0].attachments[1]").value("监理月报.pdf"));
+
+        // a project not completed cannot become capacity: the page says why
+        mvc.perform(post("/plan/projects/capacity").session(session).with(csrf()).param("code", "C3")
+                        .param("facilityId", "1"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("尚未竣工")));
+        // a completed childcare project's places go to a provider
+        PlacementFixtures fixtures = new PlacementFixtures(mvc, json);
+        long provider = fixtures.provider(Accounts.unique("新园"), 20, "[{\"type\":\"TODDLER\",\"capacity\":15}]")
+                .get("id").asLong();
+        mvc.perform(post("/plan/projects/progress").session(session).with(csrf()).param("code", "C2")
+                        .param("status", "COMPLETED").param("percentComplete", "100").param("investedToDate", "6000")
+                        .param("placesDelivered", "450"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/plan/projects"));
+        mvc.perform(post("/plan/projects/capacity").session(session).with(csrf()).param("code", "C2")
+                        .param("facilityId", String.valueOf(provider)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/plan/projects"));
+        assertThat(jdbc.sql("select approved_slots from facilities.published_childcare_provider where id = :id")
+                .param("id", provider).query(Integer.class).single()).isEqualTo(470);
     }
 
     @Test

@@ -69,6 +69,30 @@ class PlanPageController {
         return "redirect:/plan/projects";
     }
 
+    /** A completed project's beds or places into a facility's capacity, from the page; refusals shown. */
+    @org.springframework.web.bind.annotation.PostMapping("/plan/projects/capacity")
+    @PreAuthorize("hasAuthority('" + PlanningPermissions.MANAGE + "') and hasAuthority('"
+            + org.yilaoyixiao.facilities.FacilitiesPermissions.MANAGE + "')")
+    String capacity(@org.springframework.web.bind.annotation.RequestParam String code,
+                    @org.springframework.web.bind.annotation.RequestParam(required = false) Long facilityId,
+                    @org.springframework.web.bind.annotation.RequestParam(required = false) String bedType,
+                    Model model, java.util.Locale locale,
+                    org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        Project project = projects.require(code);
+        boolean elderly = project.category() == Project.Category.ELDERLY;
+        try {
+            api.capacity(code, new PlanApiController.CapacityRequest(elderly ? facilityId : null,
+                    elderly ? bedType : null, elderly ? null : facilityId));
+        } catch (org.yilaoyixiao.platform.api.ApiException e) {
+            String message = e.fieldProblems().isEmpty() ? messages.getMessage(e.detailKey(), e.detailArgs(), locale)
+                    : messages.getMessage(e.fieldProblems().get(0).messageKey(), e.fieldProblems().get(0).args(), locale);
+            model.addAttribute("capacityError", message);
+            return projects(model);
+        }
+        redirect.addFlashAttribute("converted", code);
+        return "redirect:/plan/projects";
+    }
+
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
     static class PlanningWeb {
         @Bean
