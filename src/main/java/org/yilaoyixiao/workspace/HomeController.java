@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.yilaoyixiao.divisions.DivisionStatistic;
 import tools.jackson.databind.ObjectMapper;
@@ -24,9 +25,11 @@ class HomeController {
     private final DivisionTree tree;
     private final MessageSource messages;
     private final ObjectMapper json;
+    private final List<LandingPage> landingPages;
 
     HomeController(CurrentUsers currentUsers, DivisionDirectory directory, DivisionTree tree, MessageSource messages,
-                   ObjectMapper json) {
+                   ObjectMapper json, List<LandingPage> landingPages) {
+        this.landingPages = landingPages;
         this.currentUsers = currentUsers;
         this.directory = directory;
         this.tree = tree;
@@ -54,7 +57,25 @@ class HomeController {
         return json.writeValueAsString(chart);
     }
 
+    /**
+     * The start page: a contributed landing page when one applies to the user (and no message for the home page is
+     * waiting), else the workspace home.
+     */
     @GetMapping("/")
+    String start(Model model, Locale locale) {
+        if (!model.containsAttribute("passwordChanged")) {
+            CurrentUser user = currentUsers.require();
+            for (LandingPage landing : landingPages) {
+                Optional<String> path = landing.pathFor(user);
+                if (path.isPresent()) {
+                    return "redirect:" + path.get();
+                }
+            }
+        }
+        return home(model, locale);
+    }
+
+    @GetMapping("/home")
     String home(Model model, Locale locale) {
         CurrentUser user = currentUsers.require();
         DivisionTreeNode root = tree.of(user.divisionCode());

@@ -24,6 +24,9 @@ class FirstJourneyBrowserTest extends BrowserJourney {
     void adminCreatesATownshipUserWhoSeesOnlyTheirTownship() {
         String username = Accounts.unique("gaoshi");
         Page admin = logIn(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD, 1366, 900);
+        // county leaders land on the indicator dashboard; the workspace home is one link away
+        assertThat(admin.locator("#indicator-dashboard")).isVisible();
+        admin.locator("#former-home").click();
         assertThat(admin.locator("#scope-path")).containsText("青田县");
         assertThat(admin.locator("#division-tree tr[data-level=TOWNSHIP]")).hasCount(32);
         assertThat(admin.locator("#scope-chart canvas")).hasCount(1);

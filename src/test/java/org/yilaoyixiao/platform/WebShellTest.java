@@ -96,7 +96,7 @@ class WebShellTest {
     @Test
     void theAdministratorSeesTheWholeCountyAndTheAdministrationPages() throws Exception {
         MockHttpSession session = login(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD);
-        mvc.perform(get("/").session(session))
+        mvc.perform(get("/home").session(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("青田县"), containsString("高市乡"),
                         containsString("瓯南街道"), containsString("data-chart"), containsString("账号管理"),
