@@ -206,11 +206,11 @@ class VisitPlans implements VisitRates {
     record Progress(String division, YearMonth month, long daysLeft, BigDecimal threshold, VisitRate rate,
                     List<VisitorProgress> visitors, List<DivisionProgress> parts, long unassigned) {
 
-        List<VisitorProgress> laggingVisitors() {
+        public List<VisitorProgress> laggingVisitors() {
             return visitors.stream().filter(VisitorProgress::lagging).toList();
         }
 
-        List<DivisionProgress> laggingParts() {
+        public List<DivisionProgress> laggingParts() {
             return parts.stream().filter(DivisionProgress::lagging).toList();
         }
     }

@@ -11,7 +11,7 @@ record VisitRecord(long id, long personId, String divisionCode, Instant visitedA
                    Integer accuracyMeters, Map<String, VisitRequest.Finding> findings, String note, String visitor,
                    Long taskId, String idempotencyKey, List<Long> photoIds) {
 
-    boolean hasConcern() {
+    public boolean hasConcern() {
         return findings.values().stream().anyMatch(f -> Boolean.TRUE.equals(f.concern()));
     }
 }
