@@ -66,6 +66,11 @@ class VisitJourneyBrowserTest extends BrowserJourney {
         for (String area : new String[]{"LIVING", "SAFETY", "MENTAL", "NEEDS"}) {
             page.locator("label[for=concern-" + area + "-no]").click();
         }
+        // a draft survives leaving the page: it is kept on the phone as it is filled in
+        page.reload();
+        assertThat(page.locator("#draft-status")).isVisible();
+        assertThat(page.locator("#durationMinutes")).hasValue("25");
+        assertThat(page.locator("#mode-VIDEO")).isChecked();
         page.locator("label[for=concern-HEALTH-yes]").click();
         page.locator("#note-HEALTH").fill("腿脚不便，买菜困难");
         page.locator("#raise-HEALTH").selectOption("SERVICE_NEED");

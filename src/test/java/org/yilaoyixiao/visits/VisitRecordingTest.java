@@ -346,4 +346,29 @@ class VisitRecordingTest {
         VisitFixtures.getAs(mvc, "/api/v1/visits/photos/" + photo, outsider).andExpect(status().isNotFound());
         fx.get("/api/v1/persons/" + elder + "/visits").andExpect(jsonPath("$[0].photoIds[0]").value(photo));
     }
+
+    @Test
+    void aHospitalDischargePlansAFollowUpVisitWithin24HoursOfTheEvent() throws Exception {
+        String village = fx.freshVillage();
+        fx.send(put("/api/v1/visits/villages/" + village + "/visitor"), "{\"visitor\":\"butler-d\"}")
+                .andExpect(status().isNoContent());
+        long elder = fx.elder("出院老人", village, "MINIMUM_LIVING", "EMPTY_NEST");
+        java.time.OffsetDateTime discharged = java.time.OffsetDateTime.now(clock).minusHours(30).withNano(0);
+        fx.send(post("/api/v1/visits/events"), """
+                {"personId":%d,"kind":"FUNERAL","occurredAt":"%s"}""".formatted(elder, discharged))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("kind"));
+        long task = fx.body(fx.send(post("/api/v1/visits/events"), """
+                {"personId":%d,"kind":"HOSPITAL_DISCHARGE","occurredAt":"%s","note":"县人民医院出院"}"""
+                .formatted(elder, discharged)).andExpect(status().isCreated())).get("followUpTaskId").asLong();
+
+        JsonNode overdue = fx.body(fx.get("/api/v1/visits/overdue?division=" + village));
+        assertThat(overdue.size()).isEqualTo(1);
+        assertThat(overdue.get(0).get("id").asLong()).isEqualTo(task);
+        assertThat(overdue.get(0).get("kind").asString()).isEqualTo("FOLLOW_UP");
+        assertThat(overdue.get(0).get("visitor").asString()).isEqualTo("butler-d");
+        assertThat(java.time.Instant.parse(overdue.get(0).get("dueAt").asString()))
+                .isEqualTo(discharged.toInstant().plus(Duration.ofHours(24)));
+        fx.record(elder, java.time.OffsetDateTime.now(clock).withNano(0).toString()).andExpect(status().isCreated());
+        assertThat(fx.body(fx.get("/api/v1/visits/overdue?division=" + village)).size()).isZero();
+    }
 }
