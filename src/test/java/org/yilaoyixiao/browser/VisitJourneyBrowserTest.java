@@ -100,6 +100,20 @@ class VisitJourneyBrowserTest extends BrowserJourney {
         page.navigate(url("/visits"));
         assertThat(page.getByText("手机探访")).hasCount(0);
         org.assertj.core.api.Assertions.assertThat(visits(elder)).isEqualTo(1);
+        page.context().close();
+
+        // the supervisor sees the township's month: the butler's elders, the village's rate, the meal service need
+        Page supervisor = loggedInAdmin();
+        supervisor.navigate(url("/visits/supervision?division=" + VisitFixtures.TOWNSHIP));
+        assertThat(supervisor.locator("#visitor-table")).containsText(butler);
+        assertThat(supervisor.locator("#part-table")).containsText("探访测试村" + village.substring(9));
+        assertThat(supervisor.locator("#raised-list")).containsText("助餐");
+        Chromium.screenshot(supervisor, "visits-05-supervision");
+        supervisor.navigate(url("/persons/" + elder));
+        htmxReady(supervisor);
+        supervisor.locator("#person-tabs").getByText("探访记录").click();
+        assertThat(supervisor.locator("#visit-table")).containsText("视频探访");
+        Chromium.screenshot(supervisor, "visits-06-person-tab");
     }
 
     private long visits(long person) {
