@@ -28,8 +28,8 @@ import org.yilaoyixiao.support.TestIdNumbers;
 /** Fresh villages, elders with economic and living situations, assessments and visits, through the public APIs. */
 public final class VisitFixtures {
 
-    /** 高市乡: a small township whose fresh test villages hold only this run's people. */
-    public static final String TOWNSHIP = "331121203";
+    /** 阜山乡, whose villages no other test counts: the fresh test villages there hold only this run's people. */
+    public static final String TOWNSHIP = "331121219";
 
     private final MockMvc mvc;
     private final ObjectMapper json;
@@ -67,7 +67,7 @@ public final class VisitFixtures {
             code = TOWNSHIP + (700 + ThreadLocalRandom.current().nextInt(300));
         } while (divisions.find(code).isPresent());
         String csv = "code,name,parentCode,level,validFrom\n" + code + ",探访测试村" + code.substring(9) + ","
-                + TOWNSHIP + ",VILLAGE,2020-01-01\n";
+                + TOWNSHIP + ",VILLAGE,2024-01-01\n";
         mvc.perform(multipart("/api/v1/divisions/import")
                         .file(new MockMultipartFile("file", "villages.csv", "text/csv",
                                 csv.getBytes(StandardCharsets.UTF_8)))
