@@ -209,7 +209,17 @@ class VisitRecordingTest {
         String village = fx.freshVillage();
         long waiting = fx.elder("逾期未访", village, "MINIMUM_LIVING", "EMPTY_NEST");
         long visited = fx.elder("已经探访", village, "MINIMUM_LIVING", "LEFT_BEHIND");
-        fx.send(put("/api/v1/visits/villages/" + village + "/visitor"), "{\"visitor\":\"butler-a\"}")
+        String butlerA = Accounts.create(mvc, "BUTLER", VisitFixtures.TOWNSHIP);
+        String butlerB = Accounts.create(mvc, "BUTLER", village);
+        String elsewhere = Accounts.create(mvc, "BUTLER", PlatformTest.HECHENG);
+        fx.send(put("/api/v1/visits/villages/" + village + "/visitor"), "{\"visitor\":\"nobody-here\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("visitor"))
+                .andExpect(jsonPath("$.errors[0].code").value("UNKNOWN"));
+        fx.send(put("/api/v1/visits/villages/" + village + "/visitor"), "{\"visitor\":\"" + elsewhere + "\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].code").value("OUT_OF_SCOPE"));
+        fx.send(put("/api/v1/visits/villages/" + village + "/visitor"), "{\"visitor\":\"" + butlerA + "\"}")
                 .andExpect(status().isNoContent());
         fx.generate(month);
         fx.record(visited, VisitFixtures.noon(month, 20)).andExpect(status().isCreated());
@@ -217,19 +227,21 @@ class VisitRecordingTest {
         JsonNode overdue = fx.body(fx.get("/api/v1/visits/overdue?division=" + village).andExpect(status().isOk()));
         assertThat(overdue.size()).isEqualTo(1);
         assertThat(overdue.get(0).get("personId").asLong()).isEqualTo(waiting);
-        assertThat(overdue.get(0).get("visitor").asString()).isEqualTo("butler-a");
+        assertThat(overdue.get(0).get("visitor").asString()).isEqualTo(butlerA);
         assertThat(overdue.get(0).get("dueAt").asString()).startsWith(month.atEndOfMonth() + "T15:59:59");
 
         long task = overdue.get(0).get("id").asLong();
-        fx.send(put("/api/v1/visits/tasks/" + task + "/visitor"), "{\"visitor\":\"butler-b\"}")
-                .andExpect(status().isOk()).andExpect(jsonPath("$.visitor").value("butler-b"));
-        assertThat(fx.body(fx.get("/api/v1/visits/overdue?division=" + village + "&visitor=butler-b")).size())
+        fx.send(put("/api/v1/visits/tasks/" + task + "/visitor"), "{\"visitor\":\"" + elsewhere + "\"}")
+                .andExpect(status().isBadRequest());
+        fx.send(put("/api/v1/visits/tasks/" + task + "/visitor"), "{\"visitor\":\"" + butlerB + "\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.visitor").value(butlerB));
+        assertThat(fx.body(fx.get("/api/v1/visits/overdue?division=" + village + "&visitor=" + butlerB)).size())
                 .isEqualTo(1);
 
         // a late-recorded visit in that month answers the task
         fx.record(waiting, VisitFixtures.noon(month, 28)).andExpect(status().isCreated());
         assertThat(fx.body(fx.get("/api/v1/visits/overdue?division=" + village)).size()).isZero();
-        fx.send(put("/api/v1/visits/tasks/" + task + "/visitor"), "{\"visitor\":\"butler-c\"}")
+        fx.send(put("/api/v1/visits/tasks/" + task + "/visitor"), "{\"visitor\":\"" + butlerA + "\"}")
                 .andExpect(status().isConflict());
     }
 
@@ -284,7 +296,8 @@ class VisitRecordingTest {
     @Test
     void supervisorsSeeWhoLagsBelowTheThreshold() throws Exception {
         String village = fx.freshVillage();
-        fx.send(put("/api/v1/visits/villages/" + village + "/visitor"), "{\"visitor\":\"slow-butler\"}")
+        String slowButler = Accounts.create(mvc, "BUTLER", village);
+        fx.send(put("/api/v1/visits/villages/" + village + "/visitor"), "{\"visitor\":\"" + slowButler + "\"}")
                 .andExpect(status().isNoContent());
         long visited = fx.elder("探过", village, "MINIMUM_LIVING", "EMPTY_NEST");
         fx.elder("未探一", village, "MINIMUM_LIVING", "EMPTY_NEST");
@@ -298,7 +311,7 @@ class VisitRecordingTest {
         assertThat(new BigDecimal(progress.get("threshold").asString())).isEqualByComparingTo("80");
         JsonNode slow = null;
         for (JsonNode v : progress.get("visitors")) {
-            if (v.get("visitor").asString().equals("slow-butler")) {
+            if (v.get("visitor").asString().equals(slowButler)) {
                 slow = v;
             }
         }
@@ -350,7 +363,8 @@ class VisitRecordingTest {
     @Test
     void aHospitalDischargePlansAFollowUpVisitWithin24HoursOfTheEvent() throws Exception {
         String village = fx.freshVillage();
-        fx.send(put("/api/v1/visits/villages/" + village + "/visitor"), "{\"visitor\":\"butler-d\"}")
+        String butler = Accounts.create(mvc, "TOWNSHIP_STAFF", VisitFixtures.TOWNSHIP);
+        fx.send(put("/api/v1/visits/villages/" + village + "/visitor"), "{\"visitor\":\"" + butler + "\"}")
                 .andExpect(status().isNoContent());
         long elder = fx.elder("出院老人", village, "MINIMUM_LIVING", "EMPTY_NEST");
         java.time.OffsetDateTime discharged = java.time.OffsetDateTime.now(clock).minusHours(30).withNano(0);
@@ -365,7 +379,7 @@ class VisitRecordingTest {
         assertThat(overdue.size()).isEqualTo(1);
         assertThat(overdue.get(0).get("id").asLong()).isEqualTo(task);
         assertThat(overdue.get(0).get("kind").asString()).isEqualTo("FOLLOW_UP");
-        assertThat(overdue.get(0).get("visitor").asString()).isEqualTo("butler-d");
+        assertThat(overdue.get(0).get("visitor").asString()).isEqualTo(butler);
         assertThat(java.time.Instant.parse(overdue.get(0).get("dueAt").asString()))
                 .isEqualTo(discharged.toInstant().plus(Duration.ofHours(24)));
         fx.record(elder, java.time.OffsetDateTime.now(clock).withNano(0).toString()).andExpect(status().isCreated());

@@ -40,10 +40,12 @@ class VisitPlans implements VisitRates {
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
+    private final Visitors visitors;
     private final Clock clock;
 
     VisitPlans(TargetPopulation population, TaskRepository tasks, OverrideRepository overrides, CadencePolicy policy,
-               Scope scope, AuditTrail audit, TransactionTemplate transactions, JdbcClient jdbc, Clock clock) {
+               Scope scope, AuditTrail audit, TransactionTemplate transactions, JdbcClient jdbc, Visitors visitors,
+               Clock clock) {
         this.population = population;
         this.tasks = tasks;
         this.overrides = overrides;
@@ -52,6 +54,7 @@ class VisitPlans implements VisitRates {
         this.audit = audit;
         this.transactions = transactions;
         this.jdbc = jdbc;
+        this.visitors = visitors;
         this.clock = clock;
     }
 
@@ -139,26 +142,22 @@ class VisitPlans implements VisitRates {
     }
 
     void assignVillage(String villageCode, String visitor, CurrentUser actor) {
-        if (visitor == null || !visitor.matches("[A-Za-z0-9._-]{3,100}")) {
-            throw ApiException.validation("visitor", "INVALID", "visits.visitor.invalid");
-        }
         String code = scope.division(villageCode, actor);
+        visitors.check(visitor, code);
         transactions.executeWithoutResult(status -> {
-            tasks.assignVillage(code, visitor, actor.username(), clock.instant(), true);
+            tasks.assignVillage(code, visitor.strip(), actor.username(), clock.instant(), true);
             audit.record(AuditRecord.success("VISIT_VILLAGE_ASSIGNED", "division:" + code, "visitor=" + visitor));
         });
     }
 
     Task reassign(long taskId, String visitor, CurrentUser actor) {
-        if (visitor == null || !visitor.matches("[A-Za-z0-9._-]{3,100}")) {
-            throw ApiException.validation("visitor", "INVALID", "visits.visitor.invalid");
-        }
         Task task = task(taskId, actor);
         if (!"OPEN".equals(task.status())) {
             throw ApiException.conflict("visits.task.not-open", Long.toString(taskId));
         }
+        visitors.check(visitor, task.divisionCode());
         return transactions.execute(status -> {
-            tasks.reassign(taskId, visitor);
+            tasks.reassign(taskId, visitor.strip());
             audit.record(AuditRecord.success("VISIT_TASK_REASSIGNED", "visit-task:" + taskId,
                     "from=" + task.visitor() + " to=" + visitor));
             return tasks.find(taskId).orElseThrow();
