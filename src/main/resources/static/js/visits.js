@@ -119,6 +119,28 @@
       window.localStorage.setItem(storageKey, JSON.stringify(draft));
     }
 
+    // Photos chosen on the form go up once the visit exists (they are too large for the draft kept on the phone).
+    function uploadPhotos(visit) {
+      var input = form.querySelector('#photos');
+      var files = Array.prototype.slice.call(input.files || []);
+      if (files.length === 0) { return; }
+      var uploads = files.map(function (file) {
+        var data = new FormData();
+        data.append('file', file);
+        return fetch(form.dataset.submitUrl + '/' + visit.id + '/photos', {
+          method: 'POST', headers: csrfHeaders(), credentials: 'same-origin', body: data
+        }).then(function (response) { return response.status === 201; }).catch(function () { return false; });
+      });
+      Promise.all(uploads).then(function (results) {
+        var ok = results.filter(function (r) { return r; }).length;
+        var line = document.createElement('div');
+        line.id = 'photo-status';
+        line.textContent = (ok === results.length ? form.dataset.msgPhotos : form.dataset.msgPhotosFailed)
+          .replace('{0}', ok);
+        form.querySelector('#visit-status').appendChild(line);
+      });
+    }
+
     function finish(visit, replayed) {
       done = true;
       window.localStorage.removeItem(storageKey);
@@ -127,6 +149,7 @@
       var link = form.querySelector('#visit-link');
       link.href = form.dataset.visitUrl + visit.id;
       link.classList.remove('d-none');
+      uploadPhotos(visit);
     }
 
     function send() {

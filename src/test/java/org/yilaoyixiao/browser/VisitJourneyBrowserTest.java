@@ -75,6 +75,9 @@ class VisitJourneyBrowserTest extends BrowserJourney {
         page.locator("#note-HEALTH").fill("腿脚不便，买菜困难");
         page.locator("#raise-HEALTH").selectOption("SERVICE_NEED");
         page.locator("#service-HEALTH").selectOption("MEALS");
+        page.locator("#photos").setInputFiles(new com.microsoft.playwright.options.FilePayload("kitchen.png",
+                "image/png", java.util.Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAD"
+                        + "UlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")));
         Chromium.screenshot(page, "visits-02-checklist");
 
         page.context().setOffline(true);
@@ -89,6 +92,7 @@ class VisitJourneyBrowserTest extends BrowserJourney {
         page.context().setOffline(false);
         assertThat(page.locator("#visit-status")).containsText("已提交");
         assertThat(page.locator("#visit-link")).isVisible();
+        assertThat(page.locator("#photo-status")).containsText("已上传 1 张照片");
         org.assertj.core.api.Assertions.assertThat(visits(elder)).isEqualTo(1);
         org.assertj.core.api.Assertions.assertThat((String) page.evaluate(
                 "() => Object.keys(localStorage).filter(k => k.startsWith('yly.visit-draft.')).join()")).isEmpty();
@@ -97,6 +101,7 @@ class VisitJourneyBrowserTest extends BrowserJourney {
         page.locator("#visit-link").click();
         assertThat(page.locator("#visit-mode")).hasText("视频探访");
         assertThat(page.locator("#visit-findings")).containsText("助餐");
+        assertThat(page.locator("#visit-photos img")).hasCount(1);
         page.navigate(url("/visits"));
         assertThat(page.getByText("手机探访")).hasCount(0);
         org.assertj.core.api.Assertions.assertThat(visits(elder)).isEqualTo(1);

@@ -1,6 +1,13 @@
 package org.yilaoyixiao.visits.internal;
 
+import java.io.IOException;
 import java.net.URI;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,5 +40,14 @@ class VisitFieldController {
             return ResponseEntity.ok().header(VisitApiController.REPLAYED, "true").body(body);
         }
         return ResponseEntity.created(URI.create("/visits/" + body.id())).body(body);
+    }
+
+    /** A photo taken on the form, uploaded by the page's script once the visit exists. */
+    @PostMapping(path = "/visits/field/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAuthority('" + VisitPermissions.RECORD + "')")
+    ResponseEntity<Map<String, Long>> photo(@PathVariable long id, @RequestPart("file") MultipartFile file)
+            throws IOException {
+        long photo = visits.addPhoto(id, file.getContentType(), file.getBytes(), currentUsers.require());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", photo));
     }
 }
