@@ -37,6 +37,11 @@ public final class Detectors {
         return settings;
     }
 
+    /** Drops all in-memory state, as a restart does; timers (kept outside) carry what must survive. */
+    public void forgetAll() {
+        states.clear();
+    }
+
     /** Elders with state in memory. */
     public int elders() {
         return states.size();
