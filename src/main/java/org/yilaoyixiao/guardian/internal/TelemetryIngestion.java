@@ -159,16 +159,20 @@ class TelemetryIngestion {
 
     private void detect(List<Valid> fresh) {
         DatabaseTimers timers = new DatabaseTimers();
-        Map<String, Valid> latestPerDevice = new HashMap<>();
+        Map<String, Instant> lastSeen = new HashMap<>();
+        Map<String, Double> battery = new HashMap<>();
         for (Valid v : fresh) {
-            latestPerDevice.merge(v.reading().deviceId(), v,
-                    (a, b) -> b.reading().at().isAfter(a.reading().at()) ? b : a);
+            // fresh is in event-time order: the last value seen per device is the latest
+            lastSeen.put(v.reading().deviceId(), v.reading().at());
+            if (v.battery() != null) {
+                battery.put(v.reading().deviceId(), v.battery());
+            }
             for (Trigger trigger : detectors.onReading(profiles.profile(v.reading().personId()), v.reading(),
                     timers)) {
                 alerts.raise(trigger, v.device().divisionCode());
             }
         }
-        latestPerDevice.values().forEach(v -> devices.seen(v.reading().deviceId(), v.reading().at(), v.battery()));
+        lastSeen.forEach((device, at) -> devices.seen(device, at, battery.get(device)));
         timers.flush(jdbc);
     }
 
