@@ -74,6 +74,7 @@ class GuardianAlerts {
                         """).param("p", trigger.personId()).param("d", divisionCode)
                 .param("type", trigger.type().name()).param("at", at).param("details", details)
                 .query((rs, i) -> new Upserted(rs.getLong(1), rs.getBoolean(2))).single();
+        events.publishEvent(new AlertStream.AlertChanged(result.id(), divisionCode));
         if (result.opened()) {
             history(result.id(), "system", "OPENED", details);
             events.publishEvent(new GuardianAlertOpened(result.id(), trigger.personId(), divisionCode, trigger.type(),
@@ -112,6 +113,7 @@ class GuardianAlerts {
                 throw ApiException.conflict("guardian.alert.changed", Long.toString(id));
             }
             history(id, actor.username(), action, text);
+            events.publishEvent(new AlertStream.AlertChanged(id, alert.divisionCode()));
             audit.record(AuditRecord.success("GUARDIAN_ALERT_" + action, "guardian-alert:" + id,
                     "person=" + alert.personId() + " type=" + alert.type()));
             return find(id).orElseThrow();
