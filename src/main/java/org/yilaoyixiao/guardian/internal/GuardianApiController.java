@@ -42,11 +42,13 @@ class GuardianApiController {
     private final CurrentUsers currentUsers;
     private final AuditTrail audit;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final TransferIngestion transferIngestion;
 
-    GuardianApiController(DeviceDirectory devices, GatewayKeys gateways, TelemetryIngestion ingestion,
+    GuardianApiController(TransferIngestion transferIngestion, DeviceDirectory devices, GatewayKeys gateways, TelemetryIngestion ingestion,
                           GuardianAlerts alerts, ElderProfiles profiles, PersonDirectory persons,
                           DivisionDirectory divisions, CurrentUsers currentUsers, AuditTrail audit,
                           org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.transferIngestion = transferIngestion;
         this.devices = devices;
         this.gateways = gateways;
         this.ingestion = ingestion;
@@ -165,6 +167,16 @@ class GuardianApiController {
     ResponseEntity<IngestResponse> telemetry(@RequestBody List<RawReading> readings, Authentication gateway) {
         TelemetryIngestion.Result result = ingestion.ingest(TelemetryIngestion.Channel.HTTP, gatewayId(gateway),
                 readings);
+        return ResponseEntity.accepted().body(new IngestResponse(result.accepted(), result.duplicates(),
+                result.rejected()));
+    }
+
+    @PostMapping("/api/v1/guardian/transactions")
+    @Operation(summary = "Transfers from a partner bank (header X-Api-Key; 401 without a valid key) for fraud "
+            + "detection: 202 with accepted, duplicates (same accountRef + seq) and each rejected one's index and reason")
+    ResponseEntity<IngestResponse> transactions(@RequestBody List<TransferIngestion.RawTransfer> transfers,
+                                                Authentication gateway) {
+        TelemetryIngestion.Result result = transferIngestion.ingest(gatewayId(gateway), transfers);
         return ResponseEntity.accepted().body(new IngestResponse(result.accepted(), result.duplicates(),
                 result.rejected()));
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.yilaoyixiao.guardian.detection.DetectionSettings;
+import org.yilaoyixiao.guardian.detection.FraudSettings;
 import org.yilaoyixiao.platform.time.BusinessTime;
 
 /**
@@ -15,9 +16,24 @@ record GuardianSettings(LocalTime wakingFrom, LocalTime wakingTo, Integer wander
                         Duration wanderingDuration, Integer dementiaDistance, Duration dementiaDuration,
                         Duration inactivityFloor, Duration inactivityCeiling, Duration defaultActivityGap,
                         Duration lateReadingWindow, Duration offlineAfter, Duration maxClockSkew,
-                        Duration maxReadingAge, Mqtt mqtt) {
+                        Duration maxReadingAge, Mqtt mqtt, Fraud fraud) {
 
     record Mqtt(String brokerUrl, String clientId, String username, String password) {
+    }
+
+    /** Fraud thresholds; each missing one takes {@link FraudSettings#defaults()}. */
+    record Fraud(java.math.BigDecimal profileMultiple, java.math.BigDecimal largeFloor,
+                 java.math.BigDecimal largeWithoutHistory, Integer minHistory, java.math.BigDecimal newCounterparty,
+                 Integer burstCount, Duration burstWindow) {
+    }
+
+    FraudSettings fraudSettings() {
+        FraudSettings d = FraudSettings.defaults();
+        Fraud f = fraud == null ? new Fraud(null, null, null, null, null, null, null) : fraud;
+        return new FraudSettings(or(f.profileMultiple(), d.profileMultiple()), or(f.largeFloor(), d.largeFloor()),
+                or(f.largeWithoutHistory(), d.largeWithoutHistory()), or(f.minHistory(), d.minHistory()),
+                or(f.newCounterparty(), d.newCounterparty()), or(f.burstCount(), d.burstCount()),
+                or(f.burstWindow(), d.burstWindow()));
     }
 
     DetectionSettings detection() {

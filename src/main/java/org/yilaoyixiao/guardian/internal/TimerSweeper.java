@@ -28,9 +28,13 @@ class TimerSweeper {
     private final DeviceDirectory devices;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final boolean enabled;
 
     TimerSweeper(JdbcClient jdbc, Detectors detectors, GuardianAlerts alerts, DeviceDirectory devices,
-                 TransactionTemplate transactions, Clock clock) {
+                 TransactionTemplate transactions, Clock clock,
+                 @org.springframework.beans.factory.annotation.Value("${yly.guardian.timer-sweep-enabled:true}")
+                 boolean enabled) {
+        this.enabled = enabled;
         this.jdbc = jdbc;
         this.detectors = detectors;
         this.alerts = alerts;
@@ -44,11 +48,18 @@ class TimerSweeper {
 
     @Scheduled(initialDelayString = "PT10S", fixedDelayString = "${yly.guardian.timer-sweep-interval:PT5S}")
     void scheduled() {
-        sweep();
+        if (enabled) {
+            sweep();
+        }
     }
 
     /** Fires every timer due by the clock's now; the number fired. */
     int sweep() {
+        return sweepUntil(clock.instant());
+    }
+
+    /** Fires every timer due by {@code now} (a replayed or simulated stream sweeps at its own time). */
+    int sweepUntil(java.time.Instant now) {
         int fired = 0;
         while (true) {
             Integer batch = transactions.execute(status -> {
@@ -57,7 +68,7 @@ class TimerSweeper {
                                     select timer_key from guardian.detector_timer where due_at <= :now
                                     order by due_at limit :limit for update skip locked)
                                 returning timer_key, person_id, kind, due_at, context
-                                """).param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                                """).param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                         .param("limit", BATCH)
                         .query((rs, i) -> new Due(rs.getString(1), rs.getLong(2), TimerKind.valueOf(rs.getString(3)),
                                 rs.getObject(4, OffsetDateTime.class), rs.getString(5))).list();
