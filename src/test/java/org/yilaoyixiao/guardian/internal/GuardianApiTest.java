@@ -184,4 +184,41 @@ class GuardianApiTest {
         // the silent door sensor is offline too, once
         assertThat(alerts(elder, "DEVICE_OFFLINE")).hasSize(1);
     }
+
+    @Test
+    void partnerBankTransfersAreJudgedAgainstTheElderOwnHistoryOnce() throws Exception {
+        long elder = fixtures.elder("卫士戊");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        StringBuilder usual = new StringBuilder("[");
+        for (int i = 0; i < 6; i++) {
+            usual.append(i == 0 ? "" : ",").append("""
+                    {"personId":%d,"accountRef":"acct-%d","amount":%d,"counterparty":"女儿","channel":"MOBILE",
+                     "at":"%s","seq":%d}""".formatted(elder, elder, 900 + i * 50, now.minus(Duration.ofDays(30 - i * 3)), i));
+        }
+        usual.append("]");
+        transfers(usual.toString()).andExpect(status().isAccepted()).andExpect(jsonPath("$.accepted").value(6));
+        assertThat(alerts(elder, "FRAUD")).isEmpty();
+
+        String suspicious = """
+                [{"personId":%d,"accountRef":"acct-%d","amount":48000,"counterparty":"安全账户","channel":"COUNTER",
+                  "at":"%s","seq":100},
+                 {"personId":%d,"accountRef":"acct-%d","amount":-5,"counterparty":"x","channel":"MOBILE",
+                  "at":"%s","seq":101}]""".formatted(elder, elder, now.minusSeconds(60), elder, elder, now);
+        transfers(suspicious).andExpect(status().isAccepted()).andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.rejected[0].reason").value(org.hamcrest.Matchers.startsWith("AMOUNT")));
+        transfers(suspicious).andExpect(status().isAccepted()).andExpect(jsonPath("$.accepted").value(0))
+                .andExpect(jsonPath("$.duplicates").value(1));
+        JsonNode fraud = alerts(elder, "FRAUD");
+        assertThat(fraud).hasSize(1);
+        assertThat(fraud.get(0).get("triggerCount").asInt()).isEqualTo(1);
+        assertThat(fraud.get(0).get("details").asString()).contains("large for this elder")
+                .contains("first transfer to a new counterparty");
+        mvc.perform(post("/api/v1/guardian/transactions").contentType(MediaType.APPLICATION_JSON).content("[]"))
+                .andExpect(status().isUnauthorized());
+    }
+
+    private ResultActions transfers(String body) throws Exception {
+        return mvc.perform(post("/api/v1/guardian/transactions").header("X-Api-Key", apiKey)
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
 }
