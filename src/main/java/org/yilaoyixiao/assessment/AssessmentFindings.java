@@ -24,7 +24,8 @@ public record AssessmentFindings(boolean coma, List<String> diagnoses, int riskE
         return code != null && ICD10.matcher(code).matches();
     }
 
-    boolean dementia() {
+    /** Dementia (ICD-10 F00–F03) among the diagnoses. */
+    public boolean dementia() {
         return diagnoses.stream().anyMatch(code -> mentalChapter(code) >= 0 && mentalChapter(code) <= 3);
     }
 

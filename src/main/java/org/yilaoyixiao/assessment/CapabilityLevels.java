@@ -6,4 +6,7 @@ import java.util.Optional;
 public interface CapabilityLevels {
 
     Optional<CapabilityLevel> current(long personId);
+
+    /** Whether the latest assessment records a dementia diagnosis (ICD-10 F00–F03); false if never assessed. */
+    boolean diagnosedWithDementia(long personId);
 }

@@ -88,6 +88,13 @@ class Assessments implements CapabilityLevels, PersonCapabilityLevels {
     }
 
     @Override
+    public boolean diagnosedWithDementia(long personId) {
+        return assessments.latest(personId)
+                .map(a -> new org.yilaoyixiao.assessment.AssessmentFindings(a.coma(), a.diagnoses(), a.riskEvents())
+                        .dementia()).orElse(false);
+    }
+
+    @Override
     public Optional<CapabilityLevel> current(long personId) {
         return assessments.latest(personId).map(AssessmentRecord::finalLevel);
     }

@@ -1,0 +1,6 @@
+package org.yilaoyixiao.guardian.detection;
+
+/** The timers detectors set: they fire once when due unless moved or cancelled first. */
+public enum TimerKind {
+    HOME_INACTIVITY, WANDERING, DEVICE_OFFLINE
+}

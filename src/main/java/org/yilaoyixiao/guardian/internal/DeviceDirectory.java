@@ -1,0 +1,81 @@
+package org.yilaoyixiao.guardian.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Devices and who wears or has them; looked up on every reading, so cached (a device is bound once). */
+@Repository
+class DeviceDirectory {
+
+    record Device(String deviceId, DeviceType type, long personId, String divisionCode, Instant lastSeenAt,
+                  boolean offline) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Map<String, Device> cache = new ConcurrentHashMap<>();
+
+    DeviceDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean register(String deviceId, DeviceType type, long personId, String divisionCode, String actor) {
+        int inserted = jdbc.sql("""
+                        insert into guardian.device (device_id, type, person_id, division_code, registered_by)
+                        values (:id, :type, :person, :division, :actor) on conflict (device_id) do nothing
+                        """).param("id", deviceId).param("type", type.name()).param("person", personId)
+                .param("division", divisionCode).param("actor", actor).update();
+        cache.remove(deviceId);
+        return inserted == 1;
+    }
+
+    Optional<Device> find(String deviceId) {
+        Device cached = cache.get(deviceId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Device> found = jdbc.sql("select * from guardian.device where device_id = :id").param("id", deviceId)
+                .query((rs, i) -> map(rs)).optional();
+        found.ifPresent(d -> cache.put(deviceId, d));
+        return found;
+    }
+
+    List<Device> ofPerson(long personId) {
+        return jdbc.sql("select * from guardian.device where person_id = :p order by device_id").param("p", personId)
+                .query((rs, i) -> map(rs)).list();
+    }
+
+    List<Device> inDivisions(java.util.Set<String> codes) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from guardian.device where division_code in (:codes) order by person_id, device_id")
+                .param("codes", codes).query((rs, i) -> map(rs)).list();
+    }
+
+    /** Records that a device was heard from at {@code at} (kept if later than what is known) and is online. */
+    void seen(String deviceId, Instant at, Double battery) {
+        jdbc.sql("""
+                        update guardian.device set last_seen_at = greatest(coalesce(last_seen_at, :at), :at),
+                            battery = coalesce(:battery, battery), offline = false where device_id = :id
+                        """).param("id", deviceId).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .param("battery", battery).update();
+    }
+
+    void markOffline(String deviceId) {
+        jdbc.sql("update guardian.device set offline = true where device_id = :id").param("id", deviceId).update();
+    }
+
+    private static Device map(java.sql.ResultSet rs) throws java.sql.SQLException {
+        OffsetDateTime seen = rs.getObject("last_seen_at", OffsetDateTime.class);
+        return new Device(rs.getString("device_id"), DeviceType.valueOf(rs.getString("type")),
+                rs.getLong("person_id"), rs.getString("division_code"), seen == null ? null : seen.toInstant(),
+                rs.getBoolean("offline"));
+    }
+}
