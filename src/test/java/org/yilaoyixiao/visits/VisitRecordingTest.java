@@ -287,6 +287,18 @@ class VisitRecordingTest {
         assertThat(javaApi.rate()).isEqualByComparingTo(new BigDecimal("66.67"));
         VisitRate both = VisitRate.of("A+B", month, 4, 3);
         assertThat(both.rate()).isEqualByComparingTo(new BigDecimal("75.00"));
+        // indicator I07 is computed from the same counts, for the last complete month (this month's previous one)
+        JsonNode indicators = fx.body(fx.get("/api/v1/indicators?division=" + a + "&year=" + month.getYear()));
+        JsonNode i07 = null;
+        for (JsonNode indicator : indicators) {
+            if (indicator.get("code").asString().equals("I07")) {
+                i07 = indicator;
+            }
+        }
+        assertThat(i07.get("actual").get("source").asString()).as(i07.toString()).isEqualTo("COMPUTED");
+        assertThat(i07.get("actual").get("numerator").asLong()).as(i07.toString()).isEqualTo(2);
+        assertThat(i07.get("actual").get("numerator").asLong()).isEqualTo(2);
+        assertThat(i07.get("actual").get("denominator").asLong()).isEqualTo(3);
         // the county's figure is the township's plus everything else: its counts moved by the same amounts
         VisitRate county = rates.rate(PlatformTest.COUNTY, month);
         VisitRate township = rates.rate(VisitFixtures.TOWNSHIP, month);
