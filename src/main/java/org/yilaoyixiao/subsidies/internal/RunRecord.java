@@ -9,11 +9,11 @@ record RunRecord(long id, String programme, LocalDate month, String status, int 
                  BigDecimal total, Long previousRunId, String failure, String preparedBy, OffsetDateTime preparedAt,
                  OffsetDateTime computedAt, Long durationMs, String approvedBy, OffsetDateTime approvedAt) {
 
-    String monthText() {
+    public String monthText() {
         return month.toString().substring(0, 7);
     }
 
-    boolean finished() {
+    public boolean finished() {
         return !"QUEUED".equals(status) && !"RUNNING".equals(status);
     }
 }
