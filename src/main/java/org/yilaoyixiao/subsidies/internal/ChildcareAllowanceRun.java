@@ -56,7 +56,7 @@ class ChildcareAllowanceRun implements RunDefinition {
 
     @Override
     public String removedJoin() {
-        return "left join registry.published_person p on p.id = o.subject_id";
+        return "left join registry.published_person p on p.id = c.subject_id";
     }
 
     @Override

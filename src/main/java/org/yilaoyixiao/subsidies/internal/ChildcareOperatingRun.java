@@ -79,7 +79,7 @@ class ChildcareOperatingRun implements RunDefinition {
 
     @Override
     public String removedJoin() {
-        return "left join facilities.published_childcare_provider p on p.id = o.subject_id";
+        return "left join facilities.published_childcare_provider p on p.id = c.subject_id";
     }
 
     @Override

@@ -77,7 +77,7 @@ class InstitutionOperatingRun implements RunDefinition {
 
     @Override
     public String removedJoin() {
-        return "left join facilities.published_institution p on p.id = o.subject_id";
+        return "left join facilities.published_institution p on p.id = c.subject_id";
     }
 
     @Override

@@ -70,6 +70,10 @@ class RunComputation {
                 """).param("status", status).param("progress", percent).param("id", runId).update());
     }
 
+    private static long elapsedMs(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
+    }
+
     /** Computes the run; never throws: a failure is recorded on the run. */
     void compute(long runId) {
         long started = System.nanoTime();
@@ -100,6 +104,7 @@ class RunComputation {
         RunDefinition definition = definitions.get(programme);
         RunDefinition.Bound bound = definition.bind(run.month(), parameters);
 
+        long phase = System.nanoTime();
         jdbc.sql("delete from subsidies.run_change where run_id = :id").param("id", runId).update();
         jdbc.sql("delete from subsidies.run_line where run_id = :id").param("id", runId).update();
         jdbc.sql("insert into subsidies.run_line (run_id, kind, for_month, subject_type, subject_id, division_code, "
@@ -107,9 +112,12 @@ class RunComputation {
                         + "select :run_id, 'REGULAR', :month_start, l.* from (" + definition.selectLines() + ") l")
                 .params(bound.params()).param("run_id", runId).update();
         afterLinesWritten.run();
+        long linesMs = elapsedMs(phase);
         progress(runId, null, 50);
 
+        phase = System.nanoTime();
         adjustments(run, definition);
+        long adjustmentsMs = elapsedMs(phase);
         progress(runId, null, 75);
 
         Long previous = jdbc.sql("""
@@ -117,10 +125,14 @@ class RunComputation {
                   and status in ('DRAFT', 'APPROVED', 'STALE')
                 """).param("programme", run.programme()).param("month", run.month().minusMonths(1))
                 .query(Long.class).optional().orElse(null);
+        phase = System.nanoTime();
         if (previous != null) {
             changes(runId, previous, definition);
         }
+        long changesMs = elapsedMs(phase);
         progress(runId, null, 95);
+        log.info("Subsidy run {} ({} {}): lines {} ms, adjustments {} ms, change list {} ms", runId, run.programme(),
+                run.monthText(), linesMs, adjustmentsMs, changesMs);
 
         jdbc.sql("""
                 update subsidies.run r set status = 'DRAFT', progress = 100, previous_run_id = :previous,
@@ -190,26 +202,32 @@ class RunComputation {
         }
     }
 
-    /** 应补尽补、应退尽退: who newly qualifies this month and why, who stopped qualifying and why. */
+    /**
+     * 应补尽补、应退尽退: who newly qualifies this month and why, who stopped qualifying and why — one hash full join
+     * of this month's and last month's regular lines; only the subjects who stopped are looked up for the reason.
+     */
     private void changes(long runId, long previous, RunDefinition definition) {
         jdbc.sql("""
+                with cur as (select subject_type, subject_id, name, division_code, township_code, explanation
+                             from subsidies.run_line where run_id = :run_id and kind = 'REGULAR'),
+                     prev as (select subject_type, subject_id, name, division_code, township_code, explanation
+                              from subsidies.run_line where run_id = :previous and kind = 'REGULAR')
                 insert into subsidies.run_change (run_id, change, subject_type, subject_id, name, division_code,
                     township_code, reason, detail)
-                select :run_id, 'ADDED', l.subject_type, l.subject_id, l.name, l.division_code, l.township_code,
-                       l.explanation ->> 'basis', l.explanation -> 'facts'
-                from subsidies.run_line l
-                where l.run_id = :run_id and l.kind = 'REGULAR'
-                  and not exists (select 1 from subsidies.run_line o where o.run_id = :previous and o.kind = 'REGULAR'
-                                  and o.subject_type = l.subject_type and o.subject_id = l.subject_id)
+                select :run_id,
+                       case when prev.subject_id is null then 'ADDED' else 'REMOVED' end,
+                       coalesce(cur.subject_type, prev.subject_type), coalesce(cur.subject_id, prev.subject_id),
+                       coalesce(cur.name, prev.name), coalesce(cur.division_code, prev.division_code),
+                       coalesce(cur.township_code, prev.township_code),
+                       case when prev.subject_id is null then cur.explanation ->> 'basis' else 'PENDING' end,
+                       coalesce(cur.explanation, prev.explanation) -> 'facts'
+                from cur full join prev on prev.subject_type = cur.subject_type and prev.subject_id = cur.subject_id
+                where cur.subject_id is null or prev.subject_id is null
                 """).param("run_id", runId).param("previous", previous).update();
-        jdbc.sql("insert into subsidies.run_change (run_id, change, subject_type, subject_id, name, division_code, "
-                        + "township_code, reason, detail) "
-                        + "select :run_id, 'REMOVED', o.subject_type, o.subject_id, o.name, o.division_code, "
-                        + "o.township_code, " + definition.removedReason() + ", o.explanation -> 'facts' "
-                        + "from subsidies.run_line o " + definition.removedJoin()
-                        + " where o.run_id = :previous and o.kind = 'REGULAR' and not exists (select 1 from "
-                        + "subsidies.run_line l where l.run_id = :run_id and l.kind = 'REGULAR' "
-                        + "and l.subject_type = o.subject_type and l.subject_id = o.subject_id)")
-                .param("run_id", runId).param("previous", previous).update();
+        // the reason someone stopped comes from their current record; only those few are looked up
+        jdbc.sql("update subsidies.run_change o set reason = " + definition.removedReason()
+                        + " from subsidies.run_change c " + definition.removedJoin()
+                        + " where o.id = c.id and o.run_id = :run_id and o.change = 'REMOVED'")
+                .param("run_id", runId).update();
     }
 }

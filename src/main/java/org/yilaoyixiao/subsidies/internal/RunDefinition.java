@@ -31,7 +31,7 @@ interface RunDefinition {
      */
     String selectLines();
 
-    /** FROM-clause join after {@code subsidies.run_line o} giving the current facts of a subject, for stop reasons. */
+    /** FROM-clause join after {@code subsidies.run_change c} giving the current facts of a subject, for stop reasons. */
     String removedJoin();
 
     /** The reason code (SQL expression over the join) why a subject of last month is not in this month's run. */
