@@ -58,6 +58,9 @@ public final class SubsidyRunBenchmark {
                 System.out.printf("round %d: run %d ms (%s), bare INSERT … SELECT %d ms, ratio %.2f%n", round, runMs,
                         outcome, bareMs, (double) runMs / bareMs);
             }
+            if (Boolean.getBoolean("explain")) {
+                System.out.println(probe.explain("ELDERLY_SERVICE_SUBSIDY", "2026-10"));
+            }
             System.out.println();
             System.out.println("=== Subsidy run benchmark (issue 6) ===");
             System.out.println("machine: " + BenchmarkApplication.machine());

@@ -150,7 +150,7 @@ class SubsidyPageController {
 
     @GetMapping("/subsidies/runs/{id}/lines/{lineId}")
     @PreAuthorize("hasAuthority('" + SubsidyPermissions.READ + "')")
-    String line(@PathVariable long id, @PathVariable long lineId, Model model) {
+    String line(@PathVariable long id, @PathVariable long lineId, Model model, Locale locale) {
         RunRecord run = runs.find(id).orElseThrow(() -> ApiException.notFound("subsidies.run.not-found", id));
         RunQueries.Line line = queries.line(id, lineId, currentUsers.require())
                 .orElseThrow(() -> ApiException.notFound("subsidies.line.not-found", lineId));
@@ -160,7 +160,11 @@ class SubsidyPageController {
         model.addAttribute("explanation", explanation);
         Object source = "ADJUSTMENT".equals(explanation.get("basis")) ? explanation.get("dueExplanation") : explanation;
         Map<?, ?> detail = source instanceof Map<?, ?> map ? map : Map.of();
-        model.addAttribute("facts", detail.get("facts") instanceof Map<?, ?> f ? f : Map.of());
+        Map<String, String> facts = new LinkedHashMap<>();
+        if (detail.get("facts") instanceof Map<?, ?> f) {
+            f.forEach((name, value) -> facts.put(String.valueOf(name), factText(String.valueOf(name), value, locale)));
+        }
+        model.addAttribute("facts", facts);
         List<Object> rateRows = new java.util.ArrayList<>();
         for (String key : List.of("rate", "share", "threshold")) {
             if (detail.get(key) != null) {
@@ -172,6 +176,24 @@ class SubsidyPageController {
         }
         model.addAttribute("rateRows", rateRows);
         return "subsidies/line";
+    }
+
+    /** A fact as the clerk reads it: yes/no, the economic status and capability level by name. */
+    private String factText(String name, Object value, Locale locale) {
+        if (value == null) {
+            return "—";
+        }
+        if (value instanceof Boolean b) {
+            return messages.getMessage(b ? "subsidies.yes" : "subsidies.no", null, locale);
+        }
+        String key = switch (name) {
+            case "economicStatus" -> "economic-status." + value;
+            case "capabilityLevel" -> "capability-level." + value;
+            case "operationModel" -> "subsidies.model." + value;
+            case "kind" -> "subsidies.kind-of." + value;
+            default -> null;
+        };
+        return key == null ? String.valueOf(value) : messages.getMessage(key, null, String.valueOf(value), locale);
     }
 
     @GetMapping("/subsidies/quote")

@@ -9,9 +9,23 @@ import org.yilaoyixiao.platform.security.Role;
 public final class SubsidyRunProbe {
 
     private final SubsidyRuns runs;
+    private final RunComputation computation;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final org.yilaoyixiao.policy.PolicyParameters parameters;
 
     public SubsidyRunProbe(ApplicationContext context) {
         this.runs = context.getBean(SubsidyRuns.class);
+        this.computation = context.getBean(RunComputation.class);
+        this.jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        this.parameters = context.getBean(org.yilaoyixiao.policy.PolicyParameters.class);
+    }
+
+    /** The plan of the month's line selection, with timings (EXPLAIN ANALYZE), for looking into a slow run. */
+    public String explain(String programme, String month) {
+        RunDefinition definition = computation.definition(org.yilaoyixiao.subsidies.Programme.valueOf(programme));
+        RunDefinition.Bound bound = definition.bind(java.time.YearMonth.parse(month).atDay(1), parameters);
+        return String.join("\n", jdbc.sql("explain (analyze, buffers) " + definition.selectLines())
+                .params(bound.params()).query(String.class).list());
     }
 
     /** Starts (or re-runs) a month as a county-level preparer; returns the run's id. */
