@@ -45,7 +45,10 @@ class SubsidyRunJourneyBrowserTest extends BrowserJourney {
         assertThat(clerk.locator("#approve-run")).hasCount(0);
         Chromium.screenshot(clerk, "subsidies-01-run");
 
-        clerk.locator("#line-table tr", new Page.LocatorOptions().setHasText("旅程老人")).locator(".line-detail").click();
+        // the month's own line (late-registered elders may also have arrears lines for approved months)
+        clerk.locator("#line-table tr", new Page.LocatorOptions().setHasText("旅程老人"))
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("当月"))
+                .locator(".line-detail").click();
         assertThat(clerk.locator("#line-basis")).hasText("90 周岁及以上");
         assertThat(clerk.locator("#line-rates")).containsText("待县民政局/卫健局确认");
         Chromium.screenshot(clerk, "subsidies-02-line");

@@ -44,7 +44,7 @@ class OtherProgrammeRunsTest {
 
     private Optional<BigDecimal> amount(long runId, String subjectType, long subject) {
         return jdbc.sql("select sum(amount) from subsidies.run_line where run_id = :r and subject_type = :t "
-                        + "and subject_id = :s having count(*) > 0")
+                        + "and subject_id = :s and kind = 'REGULAR' having count(*) > 0")
                 .param("r", runId).param("t", subjectType).param("s", subject).query(BigDecimal.class).optional();
     }
 

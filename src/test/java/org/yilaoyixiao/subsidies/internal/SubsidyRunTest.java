@@ -115,7 +115,8 @@ class SubsidyRunTest {
         JsonNode page = fixtures.body(fixtures.asAdmin("GET", "/api/v1/subsidies/runs/" + id
                 + "/lines?township=331121001&size=200", null));
         assertThat(page.get("totalElements").asLong()).isPositive();
-        long lineId = jdbc.sql("select id from subsidies.run_line where run_id = :run and subject_id = :p")
+        long lineId = jdbc.sql("select id from subsidies.run_line where run_id = :run and subject_id = :p "
+                        + "and kind = 'REGULAR'")
                 .param("run", id).param("p", disabled).query(Long.class).single();
         fixtures.asAdmin("GET", "/api/v1/subsidies/runs/" + id + "/lines/" + lineId, null)
                 .andExpect(status().isOk())
