@@ -45,7 +45,6 @@ class ElderlyServiceRun implements RunDefinition {
         return Bound.of(monthStart, used)
                 .with("rates", json.writeValueAsString(rates))
                 .with("threshold", threshold.value().intValue())
-                .with("threshold_json", json.writeValueAsString(RunDefinition.rateJson(threshold)))
                 .with("born_by_60", monthEnd.minusYears(60))
                 .with("born_by_80", monthEnd.minusYears(80))
                 .with("born_by_90", monthEnd.minusYears(90));
@@ -82,8 +81,10 @@ class ElderlyServiceRun implements RunDefinition {
                                'economicStatus', c.economic_status,
                                'capabilityLevel', lv.level,
                                'assessedOn', lv.assessed_on),
-                           'rate', cast(:rates as jsonb) -> coalesce(lv.level, 0)::text,
-                           'threshold', cast(:threshold_json as jsonb)) as explanation
+                           -- the parameter keys only: their values, dates and references are kept once, on the run
+                           'parameters', jsonb_build_array('elderly-service-subsidy.level' || coalesce(lv.level, 0),
+                                                           'elderly-service-subsidy.disability-threshold-level'))
+                           as explanation
                 from cand c left join lv on lv.person_id = c.id
                 where c.birth_date <= :born_by_80 or lv.level >= :threshold
                 """;

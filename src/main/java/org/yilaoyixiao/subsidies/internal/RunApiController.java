@@ -54,7 +54,18 @@ class RunApiController {
 
     record LineResponse(long id, String kind, String forMonth, String subjectType, long subjectId, String name,
                         String idNumberMasked, String divisionCode, String townshipCode, BigDecimal amount,
-                        JsonNode explanation) {
+                        JsonNode explanation, List<Object> parameters) {
+    }
+
+    /** The run's parameter values whose keys the line's explanation names. */
+    static List<Object> parametersUsed(ObjectMapper json, String runParameters, List<?> keys) {
+        List<Object> used = new java.util.ArrayList<>();
+        for (Object value : json.readValue(runParameters, List.class)) {
+            if (value instanceof Map<?, ?> parameter && keys.contains(parameter.get("parameter"))) {
+                used.add(parameter);
+            }
+        }
+        return used;
     }
 
     static RunResponse response(RunRecord r) {
@@ -63,9 +74,13 @@ class RunApiController {
     }
 
     LineResponse response(RunQueries.Line l) {
+        return response(l, List.of());
+    }
+
+    LineResponse response(RunQueries.Line l, List<Object> parameters) {
         return new LineResponse(l.id(), l.kind(), l.forMonth().toString().substring(0, 7), l.subjectType(),
                 l.subjectId(), l.name(), l.idNumberMasked(), l.divisionCode(), l.townshipCode(), l.amount(),
-                json.readTree(l.explanation()));
+                json.readTree(l.explanation()), parameters);
     }
 
     private RunRecord run(long id) {
@@ -110,10 +125,19 @@ class RunApiController {
 
     @GetMapping("/api/v1/subsidies/runs/{id}/lines/{lineId}")
     @PreAuthorize("hasAuthority('" + SubsidyPermissions.READ + "')")
-    @Operation(summary = "One line with its explanation")
+    @Operation(summary = "One line with its explanation and the parameter values (with references) it names")
     LineResponse line(@PathVariable long id, @PathVariable long lineId) {
-        return queries.line(id, lineId, currentUsers.require()).map(this::response)
+        RunQueries.Line line = queries.line(id, lineId, currentUsers.require())
                 .orElseThrow(() -> ApiException.notFound("subsidies.line.not-found", lineId));
+        JsonNode explanation = json.readTree(line.explanation());
+        JsonNode keys = "ADJUSTMENT".equals(explanation.path("basis").asString())
+                ? explanation.path("dueExplanation").path("parameters") : explanation.path("parameters");
+        List<String> names = new java.util.ArrayList<>();
+        keys.forEach(k -> names.add(k.asString()));
+        // an adjustment names the parameters of the month it corrects, kept with it
+        String values = "ADJUSTMENT".equals(explanation.path("basis").asString())
+                ? explanation.path("dueParameters").toString() : queries.parameters(id);
+        return response(line, names.isEmpty() ? List.of() : parametersUsed(json, values, names));
     }
 
     @GetMapping("/api/v1/subsidies/runs/{id}/townships")

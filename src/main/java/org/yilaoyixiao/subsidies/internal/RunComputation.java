@@ -195,9 +195,12 @@ class RunComputation {
                     select :run_id, case when due > paid then 'ARREARS' else 'RECOVERY' end, :for_month,
                            subject_type, subject_id, division_code, township_code, name, id_number_masked, due - paid,
                            jsonb_build_object('basis', 'ADJUSTMENT', 'forMonth', cast(:for_month as date),
-                                              'due', due, 'paid', paid, 'dueExplanation', explanation)
+                                              'due', due, 'paid', paid, 'dueExplanation', explanation,
+                                              'dueParameters', cast(:due_parameters as jsonb))
                     from diff where due <> paid
                     """).param("programme", run.programme()).param("for_month", month).param("run_id", run.id())
+                    .param("due_parameters", json.writeValueAsString(bound.used().stream()
+                            .map(RunDefinition::rateJson).toList()))
                     .update();
         }
     }
@@ -207,22 +210,28 @@ class RunComputation {
      * of this month's and last month's regular lines; only the subjects who stopped are looked up for the reason.
      */
     private void changes(long runId, long previous, RunDefinition definition) {
+        // keys only in the full join; names and explanations are fetched for the changed subjects alone
         jdbc.sql("""
-                with cur as (select subject_type, subject_id, name, division_code, township_code, explanation
-                             from subsidies.run_line where run_id = :run_id and kind = 'REGULAR'),
-                     prev as (select subject_type, subject_id, name, division_code, township_code, explanation
-                              from subsidies.run_line where run_id = :previous and kind = 'REGULAR')
+                with cur as (select subject_type, subject_id from subsidies.run_line
+                             where run_id = :run_id and kind = 'REGULAR'),
+                     prev as (select subject_type, subject_id from subsidies.run_line
+                              where run_id = :previous and kind = 'REGULAR'),
+                     changed as (
+                         select case when prev.subject_id is null then 'ADDED' else 'REMOVED' end as change,
+                                coalesce(cur.subject_type, prev.subject_type) as subject_type,
+                                coalesce(cur.subject_id, prev.subject_id) as subject_id
+                         from cur full join prev
+                           on prev.subject_type = cur.subject_type and prev.subject_id = cur.subject_id
+                         where cur.subject_id is null or prev.subject_id is null)
                 insert into subsidies.run_change (run_id, change, subject_type, subject_id, name, division_code,
                     township_code, reason, detail)
-                select :run_id,
-                       case when prev.subject_id is null then 'ADDED' else 'REMOVED' end,
-                       coalesce(cur.subject_type, prev.subject_type), coalesce(cur.subject_id, prev.subject_id),
-                       coalesce(cur.name, prev.name), coalesce(cur.division_code, prev.division_code),
-                       coalesce(cur.township_code, prev.township_code),
-                       case when prev.subject_id is null then cur.explanation ->> 'basis' else 'PENDING' end,
-                       coalesce(cur.explanation, prev.explanation) -> 'facts'
-                from cur full join prev on prev.subject_type = cur.subject_type and prev.subject_id = cur.subject_id
-                where cur.subject_id is null or prev.subject_id is null
+                select :run_id, c.change, c.subject_type, c.subject_id, l.name, l.division_code, l.township_code,
+                       case when c.change = 'ADDED' then l.explanation ->> 'basis' else 'PENDING' end,
+                       l.explanation -> 'facts'
+                from changed c
+                join subsidies.run_line l
+                  on l.run_id = case when c.change = 'ADDED' then cast(:run_id as bigint) else cast(:previous as bigint) end
+                 and l.kind = 'REGULAR' and l.subject_type = c.subject_type and l.subject_id = c.subject_id
                 """).param("run_id", runId).param("previous", previous).update();
         // the reason someone stopped comes from their current record; only those few are looked up
         jdbc.sql("update subsidies.run_change o set reason = " + definition.removedReason()

@@ -116,6 +116,12 @@ class RunQueries {
                 .param("limit", limit).query(Change.class).list();
     }
 
+    /** The parameter values the run used (JSON array of key, value, date, reference, provisional). */
+    String parameters(long runId) {
+        return jdbc.sql("select coalesce(parameters::text, '[]') from subsidies.run where id = :run").param("run", runId)
+                .query(String.class).single();
+    }
+
     Map<String, Long> changeCounts(long runId, CurrentUser actor) {
         Set<String> scope = scope(actor);
         Map<String, Long> counts = new java.util.LinkedHashMap<>();

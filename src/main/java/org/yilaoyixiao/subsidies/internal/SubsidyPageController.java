@@ -174,6 +174,11 @@ class SubsidyPageController {
         if (detail.get("rates") instanceof Map<?, ?> rates) {
             rateRows.addAll(rates.values());
         }
+        if (detail.get("parameters") instanceof List<?> keys) {
+            String values = "ADJUSTMENT".equals(explanation.get("basis"))
+                    ? json.writeValueAsString(explanation.get("dueParameters")) : queries.parameters(id);
+            rateRows.addAll(RunApiController.parametersUsed(json, values, keys));
+        }
         model.addAttribute("rateRows", rateRows);
         return "subsidies/line";
     }

@@ -123,8 +123,10 @@ class SubsidyRunTest {
                 .andExpect(jsonPath("$.explanation.basis").value("LOW_INCOME_DISABLED"))
                 .andExpect(jsonPath("$.explanation.facts.capabilityLevel").value(2))
                 .andExpect(jsonPath("$.explanation.facts.age").value(70))
-                .andExpect(jsonPath("$.explanation.rate.parameter").value("elderly-service-subsidy.level2"))
-                .andExpect(jsonPath("$.explanation.rate.reference").value("待县民政局/卫健局确认"))
+                .andExpect(jsonPath("$.explanation.parameters[0]").value("elderly-service-subsidy.level2"))
+                .andExpect(jsonPath("$.parameters[?(@.parameter == 'elderly-service-subsidy.level2')].rate").value(200))
+                .andExpect(jsonPath("$.parameters[?(@.parameter == 'elderly-service-subsidy.level2')].reference")
+                        .value("待县民政局/卫健局确认"))
                 .andExpect(jsonPath("$.idNumberMasked").value(org.hamcrest.Matchers.containsString("*")));
         fixtures.asAdmin("GET", "/api/v1/subsidies/runs/" + id + "/townships", null).andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.townshipCode == '331121001')].townshipName").value("鹤城街道"));
@@ -228,6 +230,15 @@ class SubsidyRunTest {
         assertThat(aprilLines).containsExactlyInAnyOrder(
                 new StoredLine("REGULAR", LocalDate.of(2033, 4, 1), new BigDecimal("350.00"), "LOW_INCOME_DISABLED"),
                 new StoredLine("ARREARS", LocalDate.of(2033, 3, 1), new BigDecimal("50.00"), "ADJUSTMENT"));
+
+        long arrears = jdbc.sql("select id from subsidies.run_line where run_id = :run and subject_id = :p "
+                + "and kind = 'ARREARS'").param("run", april.get("id").asLong()).param("p", elder).query(Long.class).single();
+        fixtures.asAdmin("GET", "/api/v1/subsidies/runs/" + april.get("id").asLong() + "/lines/" + arrears, null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.explanation.due").value(350.0))
+                .andExpect(jsonPath("$.explanation.paid").value(300.0))
+                .andExpect(jsonPath("$.parameters[?(@.parameter == 'elderly-service-subsidy.level3')].reference")
+                        .value("青民〔2033〕1号 第三条"));
 
         // recoveries when the review finds the family was never in poverty: approve April, then correct the record
         fixtures.send(checker, Accounts.PASSWORD, "POST", "/api/v1/subsidies/runs/" + april.get("id").asLong()
