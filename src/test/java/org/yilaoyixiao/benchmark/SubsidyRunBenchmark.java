@@ -15,9 +15,10 @@ import org.yilaoyixiao.subsidies.internal.SubsidyRunProbe;
  * <p>
  * Starts the platform on the database {@link DemoPopulationBenchmark} loaded. The demo population has no capability
  * assessments, so the harness first adds synthetic GB/T 42195-2022 results for one elder in ten (levels 0–4, once;
- * a benchmark database only) so that the run's as-of-level join has real work. Then, per round: a full run of a month
- * through the module (202 → computed: lines with explanations, adjustment check, change list against the previous
- * month), then the bare statement: the same subjects' rows copied from {@code registry.published_person} into
+ * a benchmark database only) so that the run's as-of-level join has real work. Then {@code rounds} first runs of new
+ * months (after the latest month computed so far) and {@code rounds} re-runs of the last one, each through the module
+ * (202 → computed: lines with explanations, adjustment check, change list against the previous month), each followed
+ * by the bare statement: the same subjects' rows copied from {@code registry.published_person} into
  * {@code subsidies.run_line} (same table, same indexes) with a constant amount and an empty explanation, under a
  * throw-away run that is removed afterwards.
  * <p>
@@ -41,25 +42,35 @@ public final class SubsidyRunBenchmark {
             long assessments = seedAssessments(jdbc);
             SubsidyRunProbe probe = new SubsidyRunProbe(app);
 
-            // warm-up: the previous month, so that the timed runs also build a change list
-            String warm = probe.await(probe.start("ELDERLY_SERVICE_SUBSIDY", "2026-09", county));
-            System.out.println("warm-up 2026-09: " + warm);
+            // fresh months after the latest one computed so far, each compared with the month before it (change
+            // list), then re-runs of the last month (which also delete the previous draft's lines)
+            java.time.YearMonth month = jdbc.sql("select max(month) from subsidies.run where programme = "
+                    + "'ELDERLY_SERVICE_SUBSIDY'").query(java.time.LocalDate.class).optional()
+                    .map(java.time.YearMonth::from).orElse(java.time.YearMonth.of(2026, 8)).plusMonths(1);
+            String warm = probe.await(probe.start("ELDERLY_SERVICE_SUBSIDY", month.toString(), county));
+            System.out.println("warm-up " + month + ": " + warm);
 
             List<long[]> results = new ArrayList<>();
-            for (int round = 1; round <= rounds; round++) {
+            List<String> kinds = new ArrayList<>();
+            for (int round = 1; round <= 2 * rounds; round++) {
+                boolean fresh = round <= rounds;
+                if (fresh) {
+                    month = month.plusMonths(1);
+                }
                 long started = System.nanoTime();
-                long runId = probe.start("ELDERLY_SERVICE_SUBSIDY", "2026-10", county);
+                long runId = probe.start("ELDERLY_SERVICE_SUBSIDY", month.toString(), county);
                 String outcome = probe.await(runId);
                 long runMs = (System.nanoTime() - started) / 1_000_000;
                 long bareMs = bare(jdbc, runId);
                 long lines = jdbc.sql("select line_count from subsidies.run where id = :id").param("id", runId)
                         .query(Long.class).single();
                 results.add(new long[] {runMs, bareMs, lines});
-                System.out.printf("round %d: run %d ms (%s), bare INSERT … SELECT %d ms, ratio %.2f%n", round, runMs,
-                        outcome, bareMs, (double) runMs / bareMs);
+                kinds.add((fresh ? "first run of " : "re-run of ") + month);
+                System.out.printf("round %d (%s): run %d ms (%s), bare INSERT … SELECT %d ms, ratio %.2f%n", round,
+                        kinds.get(kinds.size() - 1), runMs, outcome, bareMs, (double) runMs / bareMs);
             }
             if (Boolean.getBoolean("explain")) {
-                System.out.println(probe.explain("ELDERLY_SERVICE_SUBSIDY", "2026-10"));
+                System.out.println(probe.explain("ELDERLY_SERVICE_SUBSIDY", month.toString()));
             }
             System.out.println();
             System.out.println("=== Subsidy run benchmark (issue 6) ===");
@@ -67,11 +78,12 @@ public final class SubsidyRunBenchmark {
             System.out.println("database: " + dataDir + ", " + people + " people, " + assessments
                     + " assessments");
             System.out.println();
-            System.out.println("| round | lines | run ms | bare INSERT … SELECT ms | ratio |");
-            System.out.println("|---|---|---|---|---|");
+            System.out.println("| round | kind | lines | run ms | bare INSERT … SELECT ms | ratio |");
+            System.out.println("|---|---|---|---|---|---|");
             for (int i = 0; i < results.size(); i++) {
                 long[] r = results.get(i);
-                System.out.printf("| %d | %d | %d | %d | %.2f |%n", i + 1, r[2], r[0], r[1], (double) r[0] / r[1]);
+                System.out.printf("| %d | %s | %d | %d | %d | %.2f |%n", i + 1, kinds.get(i), r[2], r[0], r[1],
+                        (double) r[0] / r[1]);
             }
             long worstRun = results.stream().mapToLong(r -> r[0]).max().orElseThrow();
             double worstRatio = results.stream().mapToDouble(r -> (double) r[0] / r[1]).max().orElseThrow();
