@@ -1,0 +1,109 @@
+package org.yilaoyixiao.subsidies.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+import org.yilaoyixiao.policy.ParameterValue;
+import org.yilaoyixiao.policy.PolicyParameters;
+import org.yilaoyixiao.subsidies.Programme;
+
+/**
+ * 养老服务补贴 for a month in one pass over the registry: ages and the capability level as of the month's last day
+ * (the latest GB/T 42195-2022 result on or before it), people in the register at some time in the month (alive on
+ * its first day). Same conditions as {@link ElderlyServiceSubsidyRule}.
+ */
+@Component
+class ElderlyServiceRun implements RunDefinition {
+
+    private final ObjectMapper json;
+
+    ElderlyServiceRun(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public Programme programme() {
+        return Programme.ELDERLY_SERVICE_SUBSIDY;
+    }
+
+    @Override
+    public Bound bind(LocalDate monthStart, PolicyParameters parameters) {
+        List<ParameterValue> used = new ArrayList<>();
+        Map<String, Object> rates = new LinkedHashMap<>();
+        for (int level = 0; level <= 4; level++) {
+            ParameterValue v = parameters.valueAsOf("elderly-service-subsidy.level" + level, monthStart);
+            used.add(v);
+            rates.put(String.valueOf(level), RunDefinition.rateJson(v));
+        }
+        ParameterValue threshold = parameters.valueAsOf("elderly-service-subsidy.disability-threshold-level", monthStart);
+        used.add(threshold);
+        LocalDate monthEnd = monthStart.plusMonths(1).minusDays(1);
+        return Bound.of(monthStart, used)
+                .with("rates", json.writeValueAsString(rates))
+                .with("threshold", threshold.value().intValue())
+                .with("born_by_60", monthEnd.minusYears(60))
+                .with("born_by_80", monthEnd.minusYears(80))
+                .with("born_by_90", monthEnd.minusYears(90));
+    }
+
+    @Override
+    public String selectLines() {
+        return """
+                with lv as (
+                    select distinct on (a.person_id) a.person_id, a.level, a.assessed_on
+                    from assessment.published_assessment a
+                    where a.assessed_on <= :month_end
+                    order by a.person_id, a.assessed_on desc, a.id desc),
+                cand as (
+                    select p.id, p.name, p.id_number_masked, p.birth_date, p.residence_division_code, p.township_code,
+                           p.local_hukou, p.economic_status
+                    from registry.published_person p
+                    where p.birth_date <= :born_by_60
+                      and (p.status = 'ACTIVE' or (p.status = 'DECEASED' and p.death_date >= :month_start))
+                      and (p.birth_date <= :born_by_90
+                           or (p.local_hukou
+                               and p.economic_status in ('LOW_INCOME_MARGINAL', 'MINIMUM_LIVING', 'EXTREME_POVERTY'))))
+                select 'PERSON' as subject_type, c.id as subject_id, c.residence_division_code as division_code,
+                       c.township_code, c.name, c.id_number_masked,
+                       (cast(:rates as jsonb) -> coalesce(lv.level, 0)::text ->> 'rate')::numeric as amount,
+                       jsonb_build_object(
+                           'basis', case when c.birth_date <= :born_by_90 then 'AGE_90'
+                                         when lv.level >= :threshold then 'LOW_INCOME_DISABLED'
+                                         else 'LOW_INCOME_AGE_80' end,
+                           'facts', jsonb_build_object(
+                               'birthDate', c.birth_date,
+                               'age', extract(year from age(cast(:month_end as date), c.birth_date))::int,
+                               'localHukou', c.local_hukou,
+                               'economicStatus', c.economic_status,
+                               'capabilityLevel', lv.level,
+                               'assessedOn', lv.assessed_on),
+                           -- the parameter keys only: their values, dates and references are kept once, on the run
+                           'parameters', jsonb_build_array('elderly-service-subsidy.level' || coalesce(lv.level, 0),
+                                                           'elderly-service-subsidy.disability-threshold-level'))
+                           as explanation
+                from cand c left join lv on lv.person_id = c.id
+                where c.birth_date <= :born_by_80 or lv.level >= :threshold
+                """;
+    }
+
+    @Override
+    public String removedJoin() {
+        return "left join registry.published_person p on p.id = c.subject_id";
+    }
+
+    @Override
+    public String removedReason() {
+        return """
+                case when p.id is null then 'NOT_IN_REGISTER'
+                     when p.status = 'DECEASED' then 'DECEASED'
+                     when p.status <> 'ACTIVE' then 'RECORD_' || p.status
+                     when not p.local_hukou then 'NOT_LOCAL_HUKOU'
+                     when p.economic_status not in ('LOW_INCOME_MARGINAL', 'MINIMUM_LIVING', 'EXTREME_POVERTY')
+                          then 'NOT_LOW_INCOME'
+                     else 'BELOW_DISABILITY_THRESHOLD' end""";
+    }
+}

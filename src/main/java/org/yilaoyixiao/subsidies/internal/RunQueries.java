@@ -1,0 +1,135 @@
+package org.yilaoyixiao.subsidies.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.yilaoyixiao.divisions.Division;
+import org.yilaoyixiao.divisions.DivisionDirectory;
+import org.yilaoyixiao.platform.api.PageRequest;
+import org.yilaoyixiao.platform.api.PageResponse;
+import org.yilaoyixiao.platform.security.CurrentUser;
+
+/** Reads a run's lines, totals by township and change list, limited to the reader's scope. */
+@Component
+class RunQueries {
+
+    private final JdbcClient jdbc;
+    private final DivisionDirectory divisions;
+    private final String countyCode;
+
+    RunQueries(JdbcClient jdbc, DivisionDirectory divisions, @Value("${yly.county-code}") String countyCode) {
+        this.jdbc = jdbc;
+        this.divisions = divisions;
+        this.countyCode = countyCode;
+    }
+
+    record Line(long id, String kind, LocalDate forMonth, String subjectType, long subjectId, String divisionCode,
+                String townshipCode, String name, String idNumberMasked, BigDecimal amount, String explanation) {
+    }
+
+    record TownshipTotal(String townshipCode, String townshipName, long lines, BigDecimal total) {
+    }
+
+    record Change(String change, String subjectType, long subjectId, String name, String townshipCode, String reason,
+                  String detail) {
+    }
+
+    /** Null when the reader sees the whole county (no filter needed). */
+    private Set<String> scope(CurrentUser actor) {
+        return countyCode.equals(actor.divisionCode()) ? null : divisions.subtreeCodes(actor.divisionCode());
+    }
+
+    private String scopeFilter(Set<String> scope, String alias) {
+        return scope == null ? "" : " and " + alias + ".division_code in (:codes)";
+    }
+
+    private JdbcClient.StatementSpec withScope(JdbcClient.StatementSpec spec, Set<String> scope) {
+        return scope == null ? spec : spec.param("codes", scope);
+    }
+
+    PageResponse<Line> lines(long runId, String township, String kind, PageRequest page, CurrentUser actor) {
+        Set<String> scope = scope(actor);
+        String where = " where l.run_id = :run" + scopeFilter(scope, "l")
+                + (township == null || township.isBlank() ? "" : " and l.township_code = :township")
+                + (kind == null || kind.isBlank() ? "" : " and l.kind = :kind");
+        JdbcClient.StatementSpec count = withScope(jdbc.sql("select count(*) from subsidies.run_line l" + where), scope)
+                .param("run", runId);
+        JdbcClient.StatementSpec list = withScope(jdbc.sql("select l.id, l.kind, l.for_month, l.subject_type, "
+                + "l.subject_id, l.division_code, l.township_code, l.name, l.id_number_masked, l.amount, "
+                + "l.explanation::text as explanation from subsidies.run_line l" + where
+                + " order by l.township_code, l.name, l.id limit :limit offset :offset"), scope).param("run", runId)
+                .param("limit", page.size()).param("offset", page.offset());
+        if (township != null && !township.isBlank()) {
+            count = count.param("township", township);
+            list = list.param("township", township);
+        }
+        if (kind != null && !kind.isBlank()) {
+            count = count.param("kind", kind);
+            list = list.param("kind", kind);
+        }
+        long total = count.query(Long.class).single();
+        return new PageResponse<>(list.query(Line.class).list(), page.page(), page.size(), total);
+    }
+
+    Optional<Line> line(long runId, long lineId, CurrentUser actor) {
+        Set<String> scope = scope(actor);
+        return withScope(jdbc.sql("select l.id, l.kind, l.for_month, l.subject_type, l.subject_id, l.division_code, "
+                + "l.township_code, l.name, l.id_number_masked, l.amount, l.explanation::text as explanation "
+                + "from subsidies.run_line l where l.run_id = :run and l.id = :id" + scopeFilter(scope, "l")), scope)
+                .param("run", runId).param("id", lineId).query(Line.class).optional();
+    }
+
+    /** Every line of the run in the reader's scope, in payment-list order, streamed. */
+    void eachLine(long runId, CurrentUser actor, Consumer<Line> consumer) {
+        Set<String> scope = scope(actor);
+        try (var stream = withScope(jdbc.sql("select l.id, l.kind, l.for_month, l.subject_type, l.subject_id, "
+                + "l.division_code, l.township_code, l.name, l.id_number_masked, l.amount, '' as explanation "
+                + "from subsidies.run_line l where l.run_id = :run" + scopeFilter(scope, "l")
+                + " order by l.township_code, l.name, l.id"), scope).param("run", runId).query(Line.class).stream()) {
+            stream.forEach(consumer);
+        }
+    }
+
+    List<TownshipTotal> townships(long runId, CurrentUser actor) {
+        Set<String> scope = scope(actor);
+        List<TownshipTotal> totals = withScope(jdbc.sql("select l.township_code, '' as township_name, count(*) as lines, "
+                + "sum(l.amount) as total from subsidies.run_line l where l.run_id = :run" + scopeFilter(scope, "l")
+                + " group by l.township_code order by l.township_code"), scope).param("run", runId)
+                .query(TownshipTotal.class).list();
+        return totals.stream().map(t -> new TownshipTotal(t.townshipCode(),
+                divisions.find(t.townshipCode()).map(Division::name).orElse(t.townshipCode()), t.lines(), t.total()))
+                .toList();
+    }
+
+    List<Change> changes(long runId, CurrentUser actor, int limit) {
+        Set<String> scope = scope(actor);
+        return withScope(jdbc.sql("select c.change, c.subject_type, c.subject_id, c.name, c.township_code, c.reason, "
+                + "c.detail::text as detail from subsidies.run_change c where c.run_id = :run" + scopeFilter(scope, "c")
+                + " order by c.change, c.township_code, c.name limit :limit"), scope).param("run", runId)
+                .param("limit", limit).query(Change.class).list();
+    }
+
+    /** The parameter values the run used (JSON array of key, value, date, reference, provisional). */
+    String parameters(long runId) {
+        return jdbc.sql("select coalesce(parameters::text, '[]') from subsidies.run where id = :run").param("run", runId)
+                .query(String.class).single();
+    }
+
+    Map<String, Long> changeCounts(long runId, CurrentUser actor) {
+        Set<String> scope = scope(actor);
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        counts.put("ADDED", 0L);
+        counts.put("REMOVED", 0L);
+        withScope(jdbc.sql("select c.change, count(*) from subsidies.run_change c where c.run_id = :run"
+                + scopeFilter(scope, "c") + " group by c.change"), scope).param("run", runId)
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        return counts;
+    }
+}

@@ -1,0 +1,19 @@
+package org.yilaoyixiao.subsidies.internal;
+
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.yilaoyixiao.platform.web.NavigationContributor;
+import org.yilaoyixiao.platform.web.NavigationEntry;
+import org.yilaoyixiao.subsidies.SubsidyPermissions;
+
+@Configuration(proxyBeanMethods = false)
+class SubsidyWeb {
+
+    @Bean
+    NavigationContributor subsidyNavigation() {
+        return () -> List.of(
+                new NavigationEntry("nav.subsidies", "/subsidies/runs", SubsidyPermissions.READ, 50),
+                new NavigationEntry("nav.subsidies.quote", "/subsidies/quote", SubsidyPermissions.QUOTE, 51));
+    }
+}

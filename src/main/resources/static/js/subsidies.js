@@ -1,0 +1,22 @@
+// The quote calculator shows only the facts of the chosen programme; the others are disabled so they are not sent.
+(function () {
+  'use strict';
+
+  function show(form) {
+    var programme = form.querySelector('#quote-programme').value;
+    form.querySelectorAll('.quote-facts').forEach(function (fieldset) {
+      var active = fieldset.getAttribute('data-programme') === programme;
+      fieldset.hidden = !active;
+      fieldset.disabled = !active;
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var form = document.getElementById('quote-form');
+    if (!form) {
+      return;
+    }
+    show(form);
+    form.querySelector('#quote-programme').addEventListener('change', function () { show(form); });
+  });
+})();
