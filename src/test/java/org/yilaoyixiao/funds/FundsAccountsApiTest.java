@@ -49,7 +49,7 @@ class FundsAccountsApiTest {
         assertThat(account.get("balance").decimalValue()).isZero();
         assertThat(account.get("requiredMinimum").decimalValue()).isZero();
         assertThat(account.get("status").asString()).isEqualTo("NORMAL");
-        assertThat(account.get("accountNumber").asString()).isEqualTo("6228***********8901");
+        assertThat(account.get("accountNumberMasked").asString()).isEqualTo("6228***********8901");
         byte[] cipher = jdbc.sql("select account_number_cipher from funds.custody_account where id = :id")
                 .param("id", id).query(byte[].class).single();
         assertThat(new String(cipher, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("62284800");

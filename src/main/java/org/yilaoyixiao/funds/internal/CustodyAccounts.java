@@ -92,7 +92,8 @@ class CustodyAccounts {
 
     // --- opening, designated accounts, obligations --------------------------------------------------------------
 
-    @Transactional
+    // Refusals are thrown before any write, so the transaction may commit to keep their audit record.
+    @Transactional(noRollbackFor = ApiException.class)
     Account open(Long institutionId, String bank, String accountNumber, BigDecimal minimumRatio,
                  List<String[]> designated, CurrentUser actor) {
         requireBusiness(actor);
@@ -186,7 +187,7 @@ class CustodyAccounts {
                 scheduled = scheduled.add(r.amount());
             }
         }
-        if (amount != null && scheduled.compareTo(amount) > 0) {
+        if (amount != null && amount.signum() > 0 && scheduled.compareTo(amount) > 0) {
             problems.add(new ApiException.FieldProblem("refundSchedule", "EXCEEDS_AMOUNT",
                     "funds.obligation.schedule.exceeds", null));
         }
@@ -279,7 +280,8 @@ class CustodyAccounts {
      * official who placed it. A hold the rules placed has the system as its maker, so any authorised official may
      * release it: the official is the checker of the system's decision, and the release is audited with its reason.
      */
-    @Transactional
+    // Refusals are thrown before any write, so the transaction may commit to keep their audit record.
+    @Transactional(noRollbackFor = ApiException.class)
     Hold release(long accountId, String reason, CurrentUser actor) {
         Account account = visible(accountId, actor);
         String why = reason(reason);

@@ -211,7 +211,7 @@ class FundsApiController {
     record ReasonRequest(String reason) {
     }
 
-    record AccountResponse(long id, long institutionId, String institutionName, String bank, String accountNumber,
+    record AccountResponse(long id, long institutionId, String institutionName, String bank, String accountNumberMasked,
                            BigDecimal minimumRatio, BigDecimal balance, BigDecimal requiredMinimum, String status) {
     }
 

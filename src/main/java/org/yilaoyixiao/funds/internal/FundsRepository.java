@@ -35,7 +35,7 @@ class FundsRepository {
                    byte[] accountNumberCipher, String accountNumberMasked, BigDecimal minimumRatio, BigDecimal balance,
                    BigDecimal requiredMinimum, boolean onHold, Instant createdAt, String createdBy) {
 
-        AccountStatus status() {
+        public AccountStatus status() {
             if (onHold) {
                 return AccountStatus.ON_HOLD;
             }
@@ -54,7 +54,7 @@ class FundsRepository {
                     String counterpartyAccount, String purpose, boolean refund, BigDecimal balanceAfter,
                     String source) {
 
-        boolean outflow() {
+        public boolean outflow() {
             return "OUT".equals(direction);
         }
     }
@@ -62,7 +62,7 @@ class FundsRepository {
     record Hold(long id, long accountId, Instant effectiveFrom, Instant placedAt, String placedBy, String reason,
                 Instant releasedAt, String releasedBy, String releaseReason) {
 
-        boolean automatic() {
+        public boolean automatic() {
             return placedBy == null;
         }
     }
