@@ -56,7 +56,7 @@ class FundsPagesTest {
         mvc.perform(get("/funds/accounts/" + account).session(session).header("Accept-Language", "zh-CN"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("多笔略低于限额的支出（疑似拆分）")))
-                .andExpect(content().string(containsString("ST-005")))
+                .andExpect(content().string(containsString("多笔略低于限额的支出（疑似拆分）（银行流水号 ST-005）")))
                 .andExpect(content().string(containsString("data-funds-chart")))
                 .andExpect(content().string(containsString("解除止付")));
         mvc.perform(get("/funds/alerts?status=OPEN").session(session).header("Accept-Language", "zh-CN"))

@@ -80,7 +80,14 @@ class FundsPageController {
         model.addAttribute("obligations", repository.obligations(id));
         var movements = repository.movements(id);
         model.addAttribute("movements", reversed(movements));
-        model.addAttribute("holds", repository.holds(id));
+        var holds = repository.holds(id);
+        model.addAttribute("holds", holds);
+        // A hold the rules placed stores its reasons as alert kinds and the bank reference: show them in words.
+        Map<Long, String> holdReasons = new LinkedHashMap<>();
+        for (var h : holds) {
+            holdReasons.put(h.id(), h.automatic() ? systemReason(h.reason(), locale) : h.reason());
+        }
+        model.addAttribute("holdReasons", holdReasons);
         model.addAttribute("activeHold", repository.activeHold(id).orElse(null));
         model.addAttribute("alerts", accounts.alerts(null, id, actor));
         model.addAttribute("notices", repository.notices(id));
@@ -158,6 +165,18 @@ class FundsPageController {
         model.addAttribute("alerts", accounts.alerts(filter, null, currentUsers.require()));
         model.addAttribute("status", filter);
         return "funds/alerts";
+    }
+
+    private String systemReason(String reason, Locale locale) {
+        int space = reason.indexOf(' ');
+        String kinds = space < 0 ? reason : reason.substring(0, space);
+        String reference = space < 0 ? "" : reason.substring(space + 1);
+        List<String> words = new ArrayList<>();
+        for (String kind : kinds.split(",")) {
+            words.add(messages.getMessage("funds.alert.kind." + kind, null, kind, locale));
+        }
+        return messages.getMessage("funds.hold.system-reason", new Object[]{String.join("、", words), reference},
+                locale);
     }
 
     /** The newest hundred movements first. */
