@@ -32,6 +32,37 @@ class FundsPagesTest {
                 .param("password", PlatformTest.ADMIN_PASSWORD).with(csrf())).andReturn().getRequest().getSession(false);
     }
 
+    private MockHttpSession login(String username) throws Exception {
+        return (MockHttpSession) mvc.perform(post("/login").param("username", username)
+                .param("password", org.yilaoyixiao.support.Accounts.PASSWORD).with(csrf())).andReturn().getRequest()
+                .getSession(false);
+    }
+
+    @Test
+    void anOfficialPutsAnAccountOnHoldOnThePageAndOnlyAnotherOfficialCanReleaseIt() throws Exception {
+        FundsFixtures funds = new FundsFixtures(mvc, json);
+        long account = funds.account("页面止付院" + System.nanoTime() % 1_000_000, "0.1");
+        MockHttpSession maker = login(org.yilaoyixiao.support.Accounts.create(mvc, "BUREAU_STAFF", PlatformTest.COUNTY));
+        MockHttpSession checker = login(org.yilaoyixiao.support.Accounts.create(mvc, "BUREAU_STAFF", PlatformTest.COUNTY));
+
+        mvc.perform(post("/funds/accounts/" + account + "/hold").session(maker).with(csrf())
+                        .header("Accept-Language", "zh-CN").param("reason", "机构负责人失联"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("held", true));
+        mvc.perform(post("/funds/accounts/" + account + "/release").session(maker).with(csrf())
+                        .header("Accept-Language", "zh-CN").param("reason", "已联系上"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("problem", "止付须由另一位工作人员解除，您不能解除自己设置的止付。"));
+        assertStatus(funds, account, "ON_HOLD");
+        mvc.perform(post("/funds/accounts/" + account + "/release").session(checker).with(csrf())
+                        .header("Accept-Language", "zh-CN").param("reason", "已联系上负责人，机构正常经营"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("released", true));
+        assertStatus(funds, account, "NORMAL");
+    }
+
+    private static void assertStatus(FundsFixtures funds, long account, String expected) throws Exception {
+        org.assertj.core.api.Assertions.assertThat(funds.account(account).get("status").asString()).isEqualTo(expected);
+    }
+
     @Test
     void theDashboardListsInstitutionsByRiskAndTheAccountPageImportsAStatement() throws Exception {
         FundsFixtures funds = new FundsFixtures(mvc, json);

@@ -117,6 +117,22 @@ class FundsPageController {
         return "redirect:/funds/accounts/" + id;
     }
 
+    @PostMapping("/funds/accounts/{id}/hold")
+    @PreAuthorize("hasAuthority('" + FundsPermissions.MANAGE + "')")
+    String hold(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect,
+                Locale locale) {
+        try {
+            accounts.placeHold(id, reason, currentUsers.require());
+            redirect.addFlashAttribute("held", true);
+        } catch (ApiException e) {
+            if (e.code().status().value() == 404) {
+                throw e;
+            }
+            redirect.addFlashAttribute("problem", problem(e, locale));
+        }
+        return "redirect:/funds/accounts/" + id;
+    }
+
     @PostMapping("/funds/accounts/{id}/statements")
     @PreAuthorize("hasAuthority('" + FundsPermissions.FEED + "')")
     String importStatement(@PathVariable long id, @RequestParam("file") MultipartFile file,
