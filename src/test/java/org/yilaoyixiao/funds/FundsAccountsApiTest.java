@@ -76,10 +76,10 @@ class FundsAccountsApiTest {
                         "institutionId", "bank", "accountNumber", "minimumRatio")));
         long id = funds.account("义务校验院" + System.nanoTime() % 1_000_000, "0.1");
         funds.placement().send(post("/api/v1/custody-accounts/" + id + "/obligations"), """
-                {"personId":1,"kind":"LOAN","amount":-5,"refundSchedule":[{"due":"2027-01-01","amount":10}]}""")
+                {"personId":-1,"kind":"LOAN","amount":-5,"refundSchedule":[{"due":"2027-01-01","amount":10}]}""")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder(
-                        "kind", "amount")));
+                        "personId", "kind", "amount")));
         funds.push(id, """
                 [{"bankRef":"","at":"昨天","amount":0,"direction":"SIDEWAYS"}]""")
                 .andExpect(status().isBadRequest())

@@ -170,6 +170,18 @@ class FundsRulesTest {
     }
 
     @Test
+    void theSampleStatementsInTheDocumentationImportAlike() throws Exception {
+        for (String sample : List.of("funds-bank-statement-sample.csv", "funds-bank-statement-sample.xlsx")) {
+            long account = funds.account(name("样例导入院"), "0.1");
+            byte[] content = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("docs/operations", sample));
+            funds.importBytes(account, sample, content, PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD)
+                    .andExpect(status().isAccepted()).andExpect(jsonPath("$.accepted").value(4));
+            assertThat(funds.account(account).get("balance").decimalValue()).as(sample)
+                    .isEqualByComparingTo("55000.00");
+        }
+    }
+
+    @Test
     void anXlsxStatementInTheSameLayoutIsImported() throws Exception {
         long account = funds.account(name("表格导入院"), "0.1");
         byte[] xlsx;

@@ -25,6 +25,7 @@ import org.yilaoyixiao.platform.crypto.FieldCipher;
 import org.yilaoyixiao.platform.security.Bureau;
 import org.yilaoyixiao.platform.security.CurrentUser;
 import org.yilaoyixiao.platform.security.Role;
+import org.yilaoyixiao.registry.PersonDirectory;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -41,6 +42,7 @@ class CustodyAccounts {
     private final FundsRules rules;
     private final FundsSettings settings;
     private final FacilityDirectory facilities;
+    private final PersonDirectory persons;
     private final DivisionDirectory divisions;
     private final FieldCipher cipher;
     private final AuditTrail audit;
@@ -48,12 +50,13 @@ class CustodyAccounts {
     private final ObjectMapper json;
 
     CustodyAccounts(FundsRepository repository, FundsRules rules, FundsSettings settings,
-                    FacilityDirectory facilities, DivisionDirectory divisions, FieldCipher cipher, AuditTrail audit,
+                    FacilityDirectory facilities, PersonDirectory persons, DivisionDirectory divisions, FieldCipher cipher, AuditTrail audit,
                     Clock clock, ObjectMapper json) {
         this.repository = repository;
         this.rules = rules;
         this.settings = settings;
         this.facilities = facilities;
+        this.persons = persons;
         this.divisions = divisions;
         this.cipher = cipher;
         this.audit = audit;
@@ -169,6 +172,8 @@ class CustodyAccounts {
         List<ApiException.FieldProblem> problems = new ArrayList<>();
         if (personId == null) {
             problems.add(new ApiException.FieldProblem("personId", "REQUIRED", "funds.obligation.person.required", null));
+        } else if (persons.find(personId).isEmpty()) {
+            problems.add(new ApiException.FieldProblem("personId", "NOT_FOUND", "funds.obligation.person.not-found", null));
         }
         if (kind == null || !Set.of("DEPOSIT", "MEMBERSHIP", "PREPAID_FEE").contains(kind)) {
             problems.add(new ApiException.FieldProblem("kind", "INVALID", "funds.obligation.kind.invalid", null));

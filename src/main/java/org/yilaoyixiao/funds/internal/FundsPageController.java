@@ -24,6 +24,8 @@ import org.yilaoyixiao.platform.api.ApiException;
 import org.yilaoyixiao.platform.security.CurrentUser;
 import org.yilaoyixiao.platform.security.CurrentUsers;
 import org.yilaoyixiao.platform.time.BusinessTime;
+import org.yilaoyixiao.registry.PersonDirectory;
+import org.yilaoyixiao.registry.PersonSummary;
 import tools.jackson.databind.ObjectMapper;
 
 /** The bureau's pages: institutions by risk status, one account's timeline with its holds, and the alerts. */
@@ -38,11 +40,13 @@ class FundsPageController {
     private final CurrentUsers currentUsers;
     private final MessageSource messages;
     private final StatementFiles files;
+    private final PersonDirectory persons;
     private final ObjectMapper json;
 
     FundsPageController(CustodyAccounts accounts, FundsRepository repository, CurrentUsers currentUsers,
-                        MessageSource messages, ObjectMapper json, StatementFiles files) {
+                        MessageSource messages, ObjectMapper json, StatementFiles files, PersonDirectory persons) {
         this.files = files;
+        this.persons = persons;
         this.accounts = accounts;
         this.repository = repository;
         this.currentUsers = currentUsers;
@@ -77,7 +81,13 @@ class FundsPageController {
         model.addAttribute("account", account);
         model.addAttribute("status", account.status().name());
         model.addAttribute("designated", repository.designated(id));
-        model.addAttribute("obligations", repository.obligations(id));
+        var obligations = repository.obligations(id);
+        model.addAttribute("obligations", obligations);
+        // Names only (no ID numbers): the bureau needs to know whose money it is, not more.
+        Map<Long, String> names = new LinkedHashMap<>();
+        obligations.forEach(o -> names.computeIfAbsent(o.personId(),
+                pid -> persons.find(pid).map(PersonSummary::name).orElse(Long.toString(pid))));
+        model.addAttribute("personNames", names);
         var movements = repository.movements(id);
         model.addAttribute("movements", reversed(movements));
         var holds = repository.holds(id);
