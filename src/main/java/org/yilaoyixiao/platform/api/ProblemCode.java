@@ -19,6 +19,8 @@ public enum ProblemCode {
     RATIO_BREACHED(HttpStatus.CONFLICT),
     /** The person's age does not fit (an elder under 60, a child outside the class type's ages). */
     AGE_NOT_ELIGIBLE(HttpStatus.CONFLICT),
+    /** The action is not allowed in the object's current state (a state machine refused it). */
+    ILLEGAL_TRANSITION(HttpStatus.CONFLICT),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 
