@@ -4,7 +4,7 @@ package org.yilaoyixiao.services.internal;
 enum OrderAction {
     DISPATCH, ACCEPT, CHECK_IN, CHECK_OUT, EVALUATE, COMPLAIN, SPOT_CHECK, REWORK, CANCEL;
 
-    String labelKey() {
+    public String labelKey() {
         return "services.action." + name();
     }
 }

@@ -22,7 +22,7 @@ enum OrderStatus {
     /** Orders someone still has to act on. */
     static final Set<OrderStatus> OPEN = EnumSet.of(NEW, DISPATCHED, ACCEPTED, IN_SERVICE, REWORK);
 
-    String labelKey() {
+    public String labelKey() {
         return "services.status." + name();
     }
 }
