@@ -102,10 +102,12 @@ class Orders {
                 return replay(orders.findByKey(key).orElseThrow(), request, actor);
             }
             orders.history(id.get(), null, null, OrderStatus.NEW, actorName, now, request.channel().name());
+            OrderRecord created = orders.findById(id.get()).orElseThrow();
+            // last: the audit chain's lock is held until commit
             audit.record(AuditRecord.success("SERVICE_ORDER_CREATED", "service-order:" + id.get(),
                     "person=" + person.id() + " item=" + item.code() + " channel=" + request.channel())
                     .by(actorName));
-            return new Placed(orders.findById(id.get()).orElseThrow(), true);
+            return new Placed(created, true);
         });
     }
 
@@ -326,12 +328,14 @@ class Orders {
             }
             Instant at = now();
             orders.history(id, action, order.status(), to, actor.username(), at, change.note());
-            audit.record(AuditRecord.success("SERVICE_ORDER_" + action.name(), "service-order:" + id,
-                    order.status() + "->" + to + (change.note() == null ? "" : " " + change.note())));
             if (change.publish() != null) {
                 change.publish().run();
             }
-            return orders.findById(id).orElseThrow();
+            OrderRecord changed = orders.findById(id).orElseThrow();
+            // last: the audit chain's lock is held until commit, so everything else is done before taking it
+            audit.record(AuditRecord.success("SERVICE_ORDER_" + action.name(), "service-order:" + id,
+                    order.status() + "->" + to + (change.note() == null ? "" : " " + change.note())));
+            return changed;
         });
     }
 

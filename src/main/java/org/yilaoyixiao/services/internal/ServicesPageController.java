@@ -239,7 +239,7 @@ class ServicesPageController {
             model.addAttribute("refusalArgs", e.detailArgs());
             order = orders.order(id, actor);
         }
-        model.addAttribute("task", row(order, items()));
+        model.addAttribute("task", row(order, menu.item(order.itemId()).map(i -> Map.of(i.id(), i)).orElse(Map.of())));
         return "services/task :: task";
     }
 
