@@ -39,8 +39,10 @@ import org.yilaoyixiao.registry.DemoPopulation;
  * centre records the evaluation. Every user thinks between its steps (uniformly {@code thinkMin..thinkMax} ms).
  * An error is any unexpected status, a refusal shown on a page, or an exception.
  * <p>
- * Arguments: {@code [seconds] [users] [thinkMinMs] [thinkMaxMs] [dataDir]}, default {@code 300 200 1000 3000
- * target/benchmark-data/service-orders}.
+ * The first {@code warmUpSeconds} run the same load but are not measured (errors are counted throughout).
+ * <p>
+ * Arguments: {@code [seconds] [users] [thinkMinMs] [thinkMaxMs] [warmUpSeconds] [dataDir]}, default {@code 300 200
+ * 1000 3000 30 target/benchmark-data/service-orders}.
  */
 public final class ServiceOrdersBenchmark {
 
@@ -58,6 +60,8 @@ public final class ServiceOrdersBenchmark {
     private final AtomicLong errors = new AtomicLong();
     private final Queue<String> errorSamples = new ConcurrentLinkedQueue<>();
     private final AtomicLong ordersDone = new AtomicLong();
+    /** Timings before this instant (the warm-up: cold JIT, all users starting at once) are not counted. */
+    private volatile long measureFrom;
 
     private ServiceOrdersBenchmark(String base) {
         this.base = base;
@@ -71,7 +75,8 @@ public final class ServiceOrdersBenchmark {
         int users = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int thinkMin = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         int thinkMax = args.length > 3 ? Integer.parseInt(args[3]) : 3000;
-        Path dataDir = Path.of(args.length > 4 ? args[4] : "target/benchmark-data/service-orders");
+        int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 30;
+        Path dataDir = Path.of(args.length > 5 ? args[5] : "target/benchmark-data/service-orders");
         deleteRecursively(dataDir);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("yly.demo.scale", "0.1");
@@ -85,10 +90,10 @@ public final class ServiceOrdersBenchmark {
             List<VirtualUser> virtualUsers = benchmark.setUp(app.getBean(JdbcClient.class), users);
             long orders = app.getBean(JdbcClient.class).sql("select count(*) from services.service_order")
                     .query(Long.class).single();
-            benchmark.run(virtualUsers, Duration.ofSeconds(seconds), thinkMin, thinkMax);
+            benchmark.run(virtualUsers, Duration.ofSeconds(warmUp), Duration.ofSeconds(seconds), thinkMin, thinkMax);
             long after = app.getBean(JdbcClient.class).sql("select count(*) from services.service_order")
                     .query(Long.class).single();
-            benchmark.report(seconds, users, thinkMin, thinkMax, after - orders);
+            benchmark.report(seconds, warmUp, users, thinkMin, thinkMax, after - orders);
         }
     }
 
@@ -173,8 +178,10 @@ public final class ServiceOrdersBenchmark {
         return new Session(cookie, csrf(landing.body()));
     }
 
-    private void run(List<VirtualUser> users, Duration duration, int thinkMin, int thinkMax) throws Exception {
-        long end = System.nanoTime() + duration.toNanos();
+    private void run(List<VirtualUser> users, Duration warmUp, Duration duration, int thinkMin, int thinkMax)
+            throws Exception {
+        measureFrom = System.nanoTime() + warmUp.toNanos();
+        long end = measureFrom + duration.toNanos();
         CountDownLatch done = new CountDownLatch(users.size());
         for (VirtualUser user : users) {
             Thread thread = new Thread(() -> {
@@ -263,7 +270,9 @@ public final class ServiceOrdersBenchmark {
     private HttpResponse<String> timed(Step step, HttpRequest request) throws IOException, InterruptedException {
         long started = System.nanoTime();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        timings.get(step).add(System.nanoTime() - started);
+        if (started >= measureFrom) {
+            timings.get(step).add(System.nanoTime() - started);
+        }
         return response;
     }
 
@@ -276,13 +285,15 @@ public final class ServiceOrdersBenchmark {
         }
     }
 
-    private void report(int seconds, int users, int thinkMin, int thinkMax, long orders) {
+    private void report(int seconds, int warmUp, int users, int thinkMin, int thinkMax, long orders) {
         System.out.println();
         System.out.println("=== Service orders benchmark (issue 9) ===");
         System.out.println("machine: " + BenchmarkApplication.machine());
-        System.out.printf(Locale.ROOT, "load:    %d users for %d s, think time %d-%d ms between steps, real HTTP "
-                + "(session login, CSRF, pages and htmx), platform and load generator in one JVM%n", users, seconds,
-                thinkMin, thinkMax);
+        System.out.printf(Locale.ROOT, "load:    %d users for %d s measured after %d s of warm-up, think time %d-%d ms"
+                + " between steps, real HTTP (session login, CSRF, pages and htmx), platform and load generator in one"
+                + " JVM%n", users, seconds, warmUp, thinkMin, thinkMax);
+        System.out.printf(Locale.ROOT, "load average at the end (other processes included): %.2f%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf(Locale.ROOT, "orders:  %,d created, %,d taken through all six steps%n", orders,
                 ordersDone.get());
         System.out.println();
