@@ -15,6 +15,8 @@ import org.yilaoyixiao.platform.security.Role;
 public class ServicesPermissions implements PermissionCatalog {
 
     public static final String MENU_READ = "services.menu.read";
+    /** Add items to the menu and change their prices (future orders only). */
+    public static final String MENU_MANAGE = "services.menu.manage";
     public static final String ORDERS_READ = "services.orders.read";
     /** Take orders, dispatch, cancel before service, record evaluations. */
     public static final String ORDERS_MANAGE = "services.orders.manage";
@@ -28,6 +30,7 @@ public class ServicesPermissions implements PermissionCatalog {
     public Collection<PermissionGrant> grants() {
         return List.of(
                 PermissionGrant.of(MENU_READ, Role.values()),
+                PermissionGrant.of(MENU_MANAGE, Role.COUNTY_ADMIN, Role.BUREAU_STAFF),
                 PermissionGrant.of(ORDERS_READ, Role.COUNTY_ADMIN, Role.BUREAU_STAFF, Role.TOWNSHIP_STAFF,
                         Role.BUTLER, Role.INSTITUTION_OPERATOR, Role.AUDITOR),
                 PermissionGrant.of(ORDERS_MANAGE, Role.COUNTY_ADMIN, Role.BUREAU_STAFF, Role.TOWNSHIP_STAFF,

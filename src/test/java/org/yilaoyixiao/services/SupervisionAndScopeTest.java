@@ -246,4 +246,31 @@ class SupervisionAndScopeTest {
         assertThat(order.get("category").asString()).isEqualTo("EMERGENCY");
         assertThat(order.get("status").asString()).isEqualTo("NEW");
     }
+
+    @Test
+    void menuItemsAreAddedAndRepricedForFutureOrdersOnly() throws Exception {
+        fixtures.admin(post("/api/v1/service-items"), "{\"code\":\"x\",\"price\":-1,\"availableIn\":[]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field=='code')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field=='price')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field=='availableIn')]").exists());
+        String code = "TEST-" + (System.nanoTime() % 100000000);
+        String body = """
+                {"code":"%s","category":"MOBILITY","name":"测试代步","unit":"次","price":12.50,"availableIn":["%s"]}
+                """.formatted(code, JUPU);
+        long item = fixtures.body(fixtures.admin(post("/api/v1/service-items"), body).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.synthetic").value(false))).get("id").asLong();
+        fixtures.admin(post("/api/v1/service-items"), body).andExpect(status().isConflict());
+        String staff = Accounts.create(mvc, "TOWNSHIP_STAFF", JUPU);
+        fixtures.as(staff, Accounts.PASSWORD, post("/api/v1/service-items"), body).andExpect(status().isForbidden());
+
+        long person = fixtures.elderIn("调价老人", "331121209905");
+        long before = fixtures.newOrder(person, item);
+        fixtures.admin(put("/api/v1/service-items/" + item + "/price"), "{\"price\":20.00}").andExpect(status().isOk());
+        long after = fixtures.newOrder(person, item);
+        assertThat(fixtures.get(before).get("price").decimalValue()).isEqualByComparingTo("12.50");
+        assertThat(fixtures.get(after).get("price").decimalValue()).isEqualByComparingTo("20.00");
+        // offered in 巨浦乡 only
+        fixtures.order(fixtures.elder("鹤城代步老人"), item, UUID.randomUUID().toString()).andExpect(status().isConflict());
+    }
 }

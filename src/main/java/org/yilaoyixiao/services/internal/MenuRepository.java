@@ -50,6 +50,11 @@ class MenuRepository {
                 .param("price", price).param("synthetic", synthetic).query(Long.class).single();
     }
 
+    void reprice(long itemId, BigDecimal price) {
+        jdbc.sql("update services.service_item set price = :price where id = :id").param("price", price)
+                .param("id", itemId).update();
+    }
+
     void makeAvailable(long itemId, String divisionCode) {
         jdbc.sql("insert into services.item_availability (item_id, division_code) values (:i, :d) on conflict do nothing")
                 .param("i", itemId).param("d", divisionCode).update();

@@ -37,11 +37,11 @@ class ServicesApiController {
     private final Supervision supervision;
     private final ServicesScope scope;
     private final CurrentUsers currentUsers;
-    private final java.time.Clock clock;
+    private final MenuChanges changes;
 
     ServicesApiController(MenuRepository menu, Orders orders, ButlerTeams teams, DispatchSuggestions suggestions,
                           Breaches breaches, Supervision supervision, ServicesScope scope, CurrentUsers currentUsers,
-                          java.time.Clock clock) {
+                          MenuChanges changes) {
         this.menu = menu;
         this.orders = orders;
         this.teams = teams;
@@ -50,7 +50,37 @@ class ServicesApiController {
         this.supervision = supervision;
         this.scope = scope;
         this.currentUsers = currentUsers;
-        this.clock = clock;
+        this.changes = changes;
+    }
+
+    record NewItemRequest(String code, ServiceCategory category, String name, String unit, BigDecimal price,
+                          List<String> availableIn) {
+    }
+
+    record PriceRequest(BigDecimal price) {
+    }
+
+    @PostMapping("/api/v1/service-items")
+    @PreAuthorize("hasAuthority('" + ServicesPermissions.MENU_MANAGE + "')")
+    @Operation(summary = "Add an item to the menu {code (A-Z, 0-9, -), category, name, unit, price (yuan, >= 0, at "
+            + "most 2 decimals), availableIn (division codes)}; a taken code is 409")
+    ResponseEntity<ItemResponse> addItem(@RequestBody NewItemRequest request) {
+        ServiceItem item = changes.add(request.code(), request.category(), request.name(), request.unit(),
+                request.price(), request.availableIn());
+        return ResponseEntity.created(URI.create("/api/v1/service-items/" + item.id())).body(item(item));
+    }
+
+    @PutMapping("/api/v1/service-items/{id}/price")
+    @PreAuthorize("hasAuthority('" + ServicesPermissions.MENU_MANAGE + "')")
+    @Operation(summary = "Change an item's price {price}: for orders taken from now on; existing orders keep theirs")
+    ItemResponse reprice(@PathVariable long id, @RequestBody PriceRequest request) {
+        return item(changes.reprice(id, request.price()));
+    }
+
+    private ItemResponse item(ServiceItem i) {
+        return new ItemResponse(i.id(), i.code(), i.category(), i.name(), i.unit(), i.price(), i.active(),
+                i.synthetic(), i.availableIn(), menu.providers().stream().filter(p -> p.itemIds().contains(i.id()))
+                .map(MenuRepository.Provider::id).toList());
     }
 
     // --- menu -----------------------------------------------------------------------------------------------------
