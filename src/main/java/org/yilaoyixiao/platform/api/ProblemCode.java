@@ -21,6 +21,8 @@ public enum ProblemCode {
     AGE_NOT_ELIGIBLE(HttpStatus.CONFLICT),
     /** The person does not qualify for what was asked (a love-card top-up for someone outside its rules). */
     NOT_ELIGIBLE(HttpStatus.CONFLICT),
+    /** The action is not allowed in the object's current state (a state machine refused it). */
+    ILLEGAL_TRANSITION(HttpStatus.CONFLICT),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 

@@ -1,0 +1,101 @@
+package org.yilaoyixiao.services.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yilaoyixiao.services.ServiceCategory;
+
+/** Butler teams per township, the villages each covers and its members. */
+@Repository
+class TeamRepository {
+
+    private final JdbcClient jdbc;
+
+    TeamRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Member(long teamId, String username, String displayName, List<ServiceCategory> skills) {
+    }
+
+    record Team(long id, String name, String townshipCode, boolean synthetic, List<String> villages,
+                List<Member> members) {
+    }
+
+    List<Team> teamsIn(Set<String> townshipCodes) {
+        return jdbc.sql("select id, name, township_code, synthetic from services.butler_team"
+                        + " where township_code = any(:codes) order by township_code, id")
+                .param("codes", townshipCodes.toArray(String[]::new))
+                .query((rs, i) -> new Team(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                        villages(rs.getLong(1)), members(rs.getLong(1)))).list();
+    }
+
+    Optional<Team> team(long id) {
+        return jdbc.sql("select id, name, township_code, synthetic from services.butler_team where id = :id")
+                .param("id", id)
+                .query((rs, i) -> new Team(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                        villages(rs.getLong(1)), members(rs.getLong(1)))).optional();
+    }
+
+    /** Teams whose villages include the village, or else teams of its township. */
+    List<Team> covering(String villageCode, String townshipCode) {
+        return jdbc.sql("""
+                        select id, name, township_code, synthetic from services.butler_team t
+                        where exists (select 1 from services.team_village v where v.team_id = t.id
+                                      and v.village_code = :village)
+                           or t.township_code = :township
+                        order by id
+                        """)
+                .param("village", villageCode).param("township", townshipCode)
+                .query((rs, i) -> new Team(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                        villages(rs.getLong(1)), members(rs.getLong(1)))).list();
+    }
+
+    Optional<Member> member(String username) {
+        return jdbc.sql("select team_id, username, display_name, skills from services.team_member where username = :u")
+                .param("u", username).query((rs, i) -> member(rs)).optional();
+    }
+
+    long insertTeam(String name, String townshipCode, boolean synthetic) {
+        return jdbc.sql("insert into services.butler_team (name, township_code, synthetic) values (:n, :t, :s) returning id")
+                .param("n", name).param("t", townshipCode).param("s", synthetic).query(Long.class).single();
+    }
+
+    void cover(long teamId, String villageCode) {
+        jdbc.sql("insert into services.team_village (team_id, village_code) values (:t, :v) on conflict do nothing")
+                .param("t", teamId).param("v", villageCode).update();
+    }
+
+    /** Adds or moves a butler into the team (a butler belongs to one team). */
+    void putMember(long teamId, String username, String displayName, List<ServiceCategory> skills) {
+        jdbc.sql("""
+                        insert into services.team_member (team_id, username, display_name, skills)
+                        values (:t, :u, :d, :s)
+                        on conflict (username) do update set team_id = excluded.team_id,
+                            display_name = excluded.display_name, skills = excluded.skills
+                        """)
+                .param("t", teamId).param("u", username).param("d", displayName)
+                .param("s", skills.stream().map(Enum::name).toArray(String[]::new)).update();
+    }
+
+    boolean anyTeams() {
+        return jdbc.sql("select exists (select 1 from services.butler_team)").query(Boolean.class).single();
+    }
+
+    private List<String> villages(long teamId) {
+        return jdbc.sql("select village_code from services.team_village where team_id = :t order by village_code")
+                .param("t", teamId).query(String.class).list();
+    }
+
+    private List<Member> members(long teamId) {
+        return jdbc.sql("select team_id, username, display_name, skills from services.team_member where team_id = :t"
+                        + " order by username").param("t", teamId).query((rs, i) -> member(rs)).list();
+    }
+
+    private static Member member(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Member(rs.getLong(1), rs.getString(2), rs.getString(3),
+                MenuRepository.strings(rs.getArray(4)).stream().map(ServiceCategory::valueOf).toList());
+    }
+}
