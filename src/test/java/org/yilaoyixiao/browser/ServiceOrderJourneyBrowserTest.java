@@ -1,10 +1,14 @@
 package org.yilaoyixiao.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.microsoft.playwright.Page;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.yilaoyixiao.placement.PlacementFixtures;
+import org.yilaoyixiao.support.TestIdNumbers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.ObjectMapper;
@@ -16,9 +20,10 @@ import org.yilaoyixiao.support.Chromium;
 import org.yilaoyixiao.support.PlatformTest;
 
 /**
- * The 养老管家 loop in the browser: a township centre takes a phone call and dispatches the order to a butler; the
- * butler, on a phone, accepts, checks in and checks out; the centre records the elder's evaluation. Screenshots go to
- * target/screenshots.
+ * The 养老管家 loop in the browser: a township centre puts money on an elder's love card, takes a phone call and
+ * dispatches the order to a butler; the butler, on a phone, accepts, checks in and checks out, which pays the service
+ * from the card (what the card cannot cover is the elder's own share); the centre records the elder's evaluation.
+ * Screenshots go to target/screenshots.
  */
 @PlatformTest
 class ServiceOrderJourneyBrowserTest extends BrowserJourney {
@@ -39,12 +44,23 @@ class ServiceOrderJourneyBrowserTest extends BrowserJourney {
     void fromIntakeToEvaluationWithTheButlerOnAPhone() throws Exception {
         ServicesFixtures fixtures = new ServicesFixtures(mvc, json);
         String name = "旅程老人" + UUID.randomUUID().toString().substring(0, 4);
-        fixtures.elderIn(name, VILLAGE);
+        // 85 years old in 鹤城街道, a love-card pilot: the card may be topped up
+        PlacementFixtures people = new PlacementFixtures(mvc, json);
+        long elder = people.id(people.send(post("/api/v1/persons"), """
+                {"idNumber":"%s","name":"%s","residenceDivisionCode":"%s","localHukou":true,"livingSituation":[]}
+                """.formatted(TestIdNumbers.next(LocalDate.now().minusYears(85)), name, VILLAGE)));
         String butler = fixtures.butler(PlatformTest.HECHENG, VILLAGE, "[\"CLEANING\"]");
         String staff = Accounts.create(mvc, "TOWNSHIP_STAFF", PlatformTest.HECHENG);
 
         // the centre's desk: find the elder, take the order, dispatch it to the butler
         Page desk = logIn(staff, Accounts.PASSWORD, 1366, 900);
+        desk.navigate(url("/love-cards/" + elder));
+        desk.locator("#source").selectOption("GOVERNMENT");
+        desk.locator("#amount").fill("50");
+        desk.locator("#reference").fill("青民〔2026〕爱心卡拨款");
+        desk.locator("#top-up").click();
+        assertThat(desk.locator("#balance-total")).hasText("50.00");
+        Chromium.screenshot(desk, "services-00-love-card-topped-up");
         desk.navigate(url("/services/intake"));
         htmxReady(desk);
         desk.locator("#person-query").fill(name);
@@ -83,6 +99,13 @@ class ServiceOrderJourneyBrowserTest extends BrowserJourney {
         Chromium.screenshot(phone, "services-04-phone-done");
         org.assertj.core.api.Assertions.assertThat(probe.completed(order)).singleElement()
                 .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.price()).isEqualByComparingTo("70.00"));
+
+        // the service (2 hours × 35.00) was paid from the love card as far as it went: 50 from the government purse
+        desk.navigate(url("/love-cards/" + elder));
+        assertThat(desk.locator("#balance-total")).hasText("0.00");
+        assertThat(desk.locator("#statement-lines")).containsText("服务扣款");
+        assertThat(desk.locator("#statement-lines")).containsText("-50.00");
+        Chromium.screenshot(desk, "services-04b-love-card-paid");
 
         // back at the desk: the elder's evaluation by phone
         desk.navigate(url("/services/orders/" + order));

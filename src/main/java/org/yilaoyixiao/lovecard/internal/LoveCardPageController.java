@@ -52,8 +52,11 @@ class LoveCardPageController {
 
     private String list(int page, Model model, LoveCards.AllocationResult allocation, List<String> problems) {
         CurrentUser actor = currentUsers.require();
+        long count = loveCards.countCards(null, actor);
         model.addAttribute("cards", loveCards.cardsIn(null, page, PAGE_SIZE, actor));
-        model.addAttribute("count", loveCards.countCards(null, actor));
+        model.addAttribute("count", count);
+        model.addAttribute("page", page);
+        model.addAttribute("pages", Math.max(1, (count + PAGE_SIZE - 1) / PAGE_SIZE));
         model.addAttribute("sources", FundingSource.values());
         model.addAttribute("pilots", String.join("、", settings.pilotDivisions().stream()
                 .map(code -> divisions.find(code).map(d -> d.name()).orElse(code)).toList()));

@@ -122,7 +122,7 @@ class LoveCardRepository {
             return List.of();
         }
         return jdbc.sql("select person_id, division_code, opened_at from lovecard.card where division_code in (:d)"
-                        + " order by person_id limit :limit offset :offset")
+                        + " order by opened_at desc, person_id desc limit :limit offset :offset")
                 .param("d", divisionCodes).param("limit", limit).param("offset", offset)
                 .query((rs, i) -> new CardRow(rs.getLong(1), rs.getString(2),
                         rs.getObject(3, OffsetDateTime.class).toInstant())).list();
