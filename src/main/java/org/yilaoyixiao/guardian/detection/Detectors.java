@@ -151,6 +151,7 @@ public final class Detectors {
                 }
                 case DEVICE_OFFLINE -> List.of(new Trigger(personId, AlertType.DEVICE_OFFLINE, due,
                         "no reading from " + context));
+                case ESCALATION -> List.of();
             };
         }
     }

@@ -2,5 +2,7 @@ package org.yilaoyixiao.guardian.detection;
 
 /** The timers detectors set: they fire once when due unless moved or cancelled first. */
 public enum TimerKind {
-    HOME_INACTIVITY, WANDERING, DEVICE_OFFLINE
+    HOME_INACTIVITY, WANDERING, DEVICE_OFFLINE,
+    /** Not a detector's: the next step of an unacknowledged alert's escalation chain. */
+    ESCALATION
 }

@@ -46,9 +46,11 @@ class GuardianAlerts {
     private final AuditTrail audit;
     private final DivisionDirectory divisions;
     private final TransactionTemplate transactions;
+    private final AlertEscalation escalation;
 
     GuardianAlerts(JdbcClient jdbc, ApplicationEventPublisher events, AuditTrail audit, DivisionDirectory divisions,
-                   TransactionTemplate transactions) {
+                   TransactionTemplate transactions, AlertEscalation escalation) {
+        this.escalation = escalation;
         this.jdbc = jdbc;
         this.events = events;
         this.audit = audit;
@@ -77,6 +79,9 @@ class GuardianAlerts {
         events.publishEvent(new AlertStream.AlertChanged(result.id(), divisionCode));
         if (result.opened()) {
             history(result.id(), "system", "OPENED", details);
+            if (trigger.type() != AlertType.DEVICE_OFFLINE) {
+                escalation.start(result.id());
+            }
             events.publishEvent(new GuardianAlertOpened(result.id(), trigger.personId(), divisionCode, trigger.type(),
                     trigger.at(), details));
         }

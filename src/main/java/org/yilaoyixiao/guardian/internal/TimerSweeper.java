@@ -29,12 +29,14 @@ class TimerSweeper {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final boolean enabled;
+    private final AlertEscalation escalation;
 
     TimerSweeper(JdbcClient jdbc, Detectors detectors, GuardianAlerts alerts, DeviceDirectory devices,
-                 TransactionTemplate transactions, Clock clock,
+                 TransactionTemplate transactions, Clock clock, AlertEscalation escalation,
                  @org.springframework.beans.factory.annotation.Value("${yly.guardian.timer-sweep-enabled:true}")
                  boolean enabled) {
         this.enabled = enabled;
+        this.escalation = escalation;
         this.jdbc = jdbc;
         this.detectors = detectors;
         this.alerts = alerts;
@@ -85,6 +87,10 @@ class TimerSweeper {
     }
 
     private void fire(Due timer) {
+        if (timer.kind() == TimerKind.ESCALATION) {
+            escalation.onTimer(timer.context());
+            return;
+        }
         String division = null;
         if (timer.kind() == TimerKind.DEVICE_OFFLINE) {
             devices.markOffline(timer.context());
