@@ -1,9 +1,6 @@
 package org.yilaoyixiao.guardian.internal;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yilaoyixiao.guardian.detection.TimerKind;
@@ -19,7 +16,8 @@ final class DatabaseTimers implements Timers {
                           boolean cancel) {
     }
 
-    private final Map<String, Change> changes = new LinkedHashMap<>();
+    // sorted: concurrent batches then lock the timers they share in the same order, never in a cycle
+    private final Map<String, Change> changes = new java.util.TreeMap<>();
 
     @Override
     public void setNoEarlierThan(String key, long personId, TimerKind kind, Instant due, String context) {
@@ -40,22 +38,58 @@ final class DatabaseTimers implements Timers {
         changes.put(key, new Change(0, null, null, null, false, true));
     }
 
+    /**
+     * Writes the batch's timer changes in at most three statements: cancellations, timers that only move later, and
+     * timers set outright (each an {@code unnest} of arrays), however many keys the batch touched.
+     */
     void flush(JdbcClient jdbc) {
-        changes.forEach((key, change) -> {
-            if (change.cancel()) {
-                jdbc.sql("delete from guardian.detector_timer where timer_key = :k").param("k", key).update();
-                return;
+        java.util.List<String> cancelled = new java.util.ArrayList<>();
+        java.util.List<Map.Entry<String, Change>> later = new java.util.ArrayList<>();
+        java.util.List<Map.Entry<String, Change>> exact = new java.util.ArrayList<>();
+        changes.entrySet().forEach(e -> {
+            if (e.getValue().cancel()) {
+                cancelled.add(e.getKey());
+            } else if (e.getValue().onlyLater()) {
+                later.add(e);
+            } else {
+                exact.add(e);
             }
-            String onConflict = change.onlyLater()
-                    ? "do update set due_at = excluded.due_at, context = excluded.context"
-                    + " where guardian.detector_timer.due_at < excluded.due_at"
-                    : "do update set due_at = excluded.due_at, context = excluded.context";
-            jdbc.sql("insert into guardian.detector_timer (timer_key, person_id, kind, due_at, context)"
-                            + " values (:k, :p, :kind, :due, :context) on conflict (timer_key) " + onConflict)
-                    .param("k", key).param("p", change.personId()).param("kind", change.kind().name())
-                    .param("due", OffsetDateTime.ofInstant(change.due(), ZoneOffset.UTC))
-                    .param("context", change.context() == null ? "" : change.context()).update();
         });
+        if (!cancelled.isEmpty()) {
+            jdbc.sql("delete from guardian.detector_timer where timer_key = any(cast(:keys as varchar[]))")
+                    .param("keys", cancelled.toArray(String[]::new)).update();
+        }
+        upsert(jdbc, later, " where guardian.detector_timer.due_at < excluded.due_at");
+        upsert(jdbc, exact, "");
         changes.clear();
+    }
+
+    private static void upsert(JdbcClient jdbc, java.util.List<Map.Entry<String, Change>> entries, String condition) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        int n = entries.size();
+        String[] keys = new String[n];
+        Long[] people = new Long[n];
+        String[] kinds = new String[n];
+        String[] dues = new String[n];
+        String[] contexts = new String[n];
+        for (int i = 0; i < n; i++) {
+            Change c = entries.get(i).getValue();
+            keys[i] = entries.get(i).getKey();
+            people[i] = c.personId();
+            kinds[i] = c.kind().name();
+            dues[i] = c.due().toString();
+            contexts[i] = c.context() == null ? "" : c.context();
+        }
+        jdbc.sql("""
+                        insert into guardian.detector_timer (timer_key, person_id, kind, due_at, context)
+                        select k, p, t, d::timestamptz, c
+                        from unnest(cast(:keys as varchar[]), cast(:people as bigint[]), cast(:kinds as varchar[]),
+                                    cast(:dues as varchar[]), cast(:contexts as varchar[])) as x(k, p, t, d, c)
+                        on conflict (timer_key) do update set due_at = excluded.due_at, context = excluded.context
+                        """ + condition)
+                .param("keys", keys).param("people", people).param("kinds", kinds).param("dues", dues)
+                .param("contexts", contexts).update();
     }
 }

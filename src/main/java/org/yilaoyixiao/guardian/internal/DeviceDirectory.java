@@ -68,6 +68,28 @@ class DeviceDirectory {
                 .param("battery", battery).update();
     }
 
+    /** {@link #seen} for many devices in one statement. */
+    void seenAll(Map<String, Instant> lastSeen, Map<String, Double> battery) {
+        if (lastSeen.isEmpty()) {
+            return;
+        }
+        String[] ids = lastSeen.keySet().toArray(String[]::new);
+        String[] ats = new String[ids.length];
+        Double[] batteries = new Double[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            ats[i] = lastSeen.get(ids[i]).toString();
+            batteries[i] = battery.get(ids[i]);
+        }
+        jdbc.sql("""
+                        update guardian.device d set last_seen_at = greatest(coalesce(d.last_seen_at, x.a::timestamptz),
+                                x.a::timestamptz),
+                            battery = coalesce(x.b::numeric, d.battery), offline = false
+                        from unnest(cast(:ids as varchar[]), cast(:ats as varchar[]), cast(:batteries as float8[]))
+                            as x(id, a, b)
+                        where d.device_id = x.id
+                        """).param("ids", ids).param("ats", ats).param("batteries", batteries).update();
+    }
+
     void markOffline(String deviceId) {
         jdbc.sql("update guardian.device set offline = true where device_id = :id").param("id", deviceId).update();
     }

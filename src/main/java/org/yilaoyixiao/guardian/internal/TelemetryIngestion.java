@@ -94,6 +94,20 @@ class TelemetryIngestion {
                     OffsetDateTime.parse(raw.at()).toInstant(), raw.seq(), raw.lat(), raw.lon(), raw.value()),
                     raw.battery()));
         }
+        // two batches touching the same devices can still deadlock in PostgreSQL; the loser is retried whole
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return storeBatch(valid, readings, rejected, channel, gatewayId);
+            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Result storeBatch(List<Valid> valid, List<RawReading> readings, List<Rejected> rejected, Channel channel,
+                              Long gatewayId) {
         return transactions.execute(status -> {
             List<Valid> fresh = store(valid.stream().filter(v -> v.reading() != null).toList());
             int duplicates = valid.size() - fresh.size();
@@ -159,7 +173,7 @@ class TelemetryIngestion {
 
     private void detect(List<Valid> fresh) {
         DatabaseTimers timers = new DatabaseTimers();
-        Map<String, Instant> lastSeen = new HashMap<>();
+        Map<String, Instant> lastSeen = new java.util.TreeMap<>();
         Map<String, Double> battery = new HashMap<>();
         for (Valid v : fresh) {
             // fresh is in event-time order: the last value seen per device is the latest
@@ -172,7 +186,7 @@ class TelemetryIngestion {
                 alerts.raise(trigger, v.device().divisionCode());
             }
         }
-        lastSeen.forEach((device, at) -> devices.seen(device, at, battery.get(device)));
+        devices.seenAll(lastSeen, battery);
         timers.flush(jdbc);
     }
 
