@@ -27,10 +27,11 @@ class LoveCardRepository {
                 .query(Boolean.class).single();
     }
 
-    void openCard(long personId, String divisionCode, String actor) {
-        jdbc.sql("insert into lovecard.card (person_id, division_code, opened_by) values (:p, :d, :a)"
+    /** True when the card is new. */
+    boolean openCard(long personId, String divisionCode, String actor) {
+        return jdbc.sql("insert into lovecard.card (person_id, division_code, opened_by) values (:p, :d, :a)"
                         + " on conflict (person_id) do nothing")
-                .param("p", personId).param("d", divisionCode).param("a", actor).update();
+                .param("p", personId).param("d", divisionCode).param("a", actor).update() == 1;
     }
 
     /** Serialises payments and top-ups on one card until the transaction ends. */

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yilaoyixiao.audit.AuditRecord;
 import org.yilaoyixiao.audit.AuditTrail;
@@ -128,13 +130,15 @@ class LoveCards {
     private Optional<LoveCardRepository.TopUp> credit(PersonSummary person, FundingSource source, BigDecimal amount,
                                                       String reference, String donor, String key, Long allocationId,
                                                       String actor) {
-        cards.openCard(person.id(), person.residenceDivisionCode(), actor);
+        boolean newCard = cards.openCard(person.id(), person.residenceDivisionCode(), actor);
         cards.lockCard(person.id());
         Optional<LoveCardRepository.TopUp> earlier = cards.topUpByKey(key);
         if (earlier.isPresent()) {
             return earlier;
         }
-        openAccounts(person.id());
+        if (newCard) {
+            openAccounts(person.id());
+        }
         LedgerTransaction tx = ledger.post("lovecard:" + key, "LOVECARD_TOP_UP",
                 (donor == null ? reference : reference + " · " + donor),
                 List.of(new Posting(LoveCardAccounts.funder(source), amount.negate()),
@@ -143,13 +147,29 @@ class LoveCards {
         return Optional.empty();
     }
 
+    /** A new card's purses; the shared funder and services accounts once per application run (opening is idempotent). */
     private void openAccounts(long personId) {
+        if (!sharedAccountsOpen) {
+            for (FundingSource source : FundingSource.values()) {
+                ledger.open(LoveCardAccounts.funder(source), LedgerUnit.CNY, true);
+            }
+            ledger.open(LoveCardAccounts.SERVICES, LedgerUnit.CNY, true);
+            // remembered only once they are committed: a rolled-back first top-up must open them again
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        sharedAccountsOpen = true;
+                    }
+                });
+            }
+        }
         for (FundingSource source : FundingSource.values()) {
-            ledger.open(LoveCardAccounts.funder(source), LedgerUnit.CNY, true);
             ledger.open(LoveCardAccounts.purse(personId, source), LedgerUnit.CNY, false);
         }
-        ledger.open(LoveCardAccounts.SERVICES, LedgerUnit.CNY, true);
     }
+
+    private volatile boolean sharedAccountsOpen;
 
     private static TopUpResult replay(LoveCardRepository.TopUp earlier, long personId, FundingSource source,
                                       BigDecimal amount) {
