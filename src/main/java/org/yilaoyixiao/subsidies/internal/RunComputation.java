@@ -227,7 +227,8 @@ class RunComputation {
                     township_code, reason, detail)
                 select :run_id, c.change, c.subject_type, c.subject_id, l.name, l.division_code, l.township_code,
                        case when c.change = 'ADDED' then l.explanation ->> 'basis' else 'PENDING' end,
-                       l.explanation -> 'facts'
+                       -- nested explanations keep their facts under 'facts'; flat ones are all facts (decision 0036)
+                       coalesce(l.explanation -> 'facts', l.explanation - 'basis')
                 from changed c
                 join subsidies.run_line l
                   on l.run_id = case when c.change = 'ADDED' then cast(:run_id as bigint) else cast(:previous as bigint) end
