@@ -14,6 +14,7 @@ class SubsidyWeb {
     NavigationContributor subsidyNavigation() {
         return () -> List.of(
                 new NavigationEntry("nav.subsidies", "/subsidies/runs", SubsidyPermissions.READ, 50),
-                new NavigationEntry("nav.subsidies.quote", "/subsidies/quote", SubsidyPermissions.QUOTE, 51));
+                new NavigationEntry("nav.subsidies.quote", "/subsidies/quote", SubsidyPermissions.QUOTE, 51),
+                new NavigationEntry("nav.subsidies.grants", "/subsidies/grants", SubsidyPermissions.READ, 52));
     }
 }
