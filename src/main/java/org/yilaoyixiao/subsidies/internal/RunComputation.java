@@ -65,9 +65,14 @@ class RunComputation {
     }
 
     private void progress(long runId, String status, int percent) {
-        progress.executeWithoutResult(s -> jdbc.sql("""
+        progress.executeWithoutResult(s -> {
+            // a progress mark lost in a crash costs nothing (the run is marked interrupted at start), so it need not
+            // wait for the disk; the computation's own commit does
+            jdbc.sql("set local synchronous_commit = off").update();
+            jdbc.sql("""
                 update subsidies.run set status = coalesce(:status, status), progress = :progress where id = :id
-                """).param("status", status).param("progress", percent).param("id", runId).update());
+                """).param("status", status).param("progress", percent).param("id", runId).update();
+        });
     }
 
     private static long elapsedMs(long since) {
