@@ -18,16 +18,17 @@ import java.time.ZoneId;
  * @param inactivityCeiling      the longest allowed gap, whatever the routine
  * @param lateReadingWindow      how much older than the latest location a reading may be and still move the state
  * @param offlineAfter           silence after which a device counts as offline
+ * @param usualUseGrace          how long after the learned "water (power) used by" time its absence alerts
  */
 public record DetectionSettings(ZoneId zone, LocalTime wakingFrom, LocalTime wakingTo, int wanderingDistance,
                                 Duration wanderingDuration, int dementiaDistance, Duration dementiaDuration,
                                 Duration inactivityFloor, Duration inactivityCeiling, Duration lateReadingWindow,
-                                Duration offlineAfter) {
+                                Duration offlineAfter, Duration usualUseGrace) {
 
     public static DetectionSettings defaults() {
         return new DetectionSettings(ZoneId.of("Asia/Shanghai"), LocalTime.of(6, 0), LocalTime.of(22, 0), 200,
                 Duration.ofMinutes(45), 100, Duration.ofMinutes(20), Duration.ofHours(3), Duration.ofHours(10),
-                Duration.ofMinutes(10), Duration.ofHours(6));
+                Duration.ofMinutes(10), Duration.ofHours(6), Duration.ofHours(1));
     }
 
     /** Whether an instant falls in the waking hours. */
