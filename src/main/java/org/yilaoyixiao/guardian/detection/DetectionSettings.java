@@ -37,6 +37,23 @@ public record DetectionSettings(ZoneId zone, LocalTime wakingFrom, LocalTime wak
         return !time.isBefore(wakingFrom) && time.isBefore(wakingTo);
     }
 
+    /** The waking time between two instants: what the inactivity timer counts. */
+    public Duration wakingTimeBetween(java.time.Instant from, java.time.Instant to) {
+        Duration total = Duration.ZERO;
+        java.time.LocalDate day = from.atZone(zone).toLocalDate();
+        java.time.LocalDate last = to.atZone(zone).toLocalDate();
+        for (; !day.isAfter(last); day = day.plusDays(1)) {
+            java.time.Instant start = day.atTime(wakingFrom).atZone(zone).toInstant();
+            java.time.Instant end = day.atTime(wakingTo).atZone(zone).toInstant();
+            java.time.Instant a = start.isBefore(from) ? from : start;
+            java.time.Instant b = end.isAfter(to) ? to : end;
+            if (a.isBefore(b)) {
+                total = total.plus(Duration.between(a, b));
+            }
+        }
+        return total;
+    }
+
     /** {@code from} plus {@code gap} of waking time: the hours of the night do not count. */
     public java.time.Instant addWakingTime(java.time.Instant from, Duration gap) {
         java.time.ZonedDateTime cursor = from.atZone(zone);

@@ -29,7 +29,9 @@ import java.util.TreeMap;
  *   of the days (and at least three) is a usual outing, its window from its lower-quartile start to its upper-quartile
  *   return (± 30 minutes) and its range the upper quartile of how far it went — so a one-off (an incident) in the
  *   history neither becomes a place nor stretches an outing.</li>
- *   <li><b>Normal gap</b>: the longest gap between signs of life within one day, plus a quarter.</li>
+ *   <li><b>Normal gap</b>: the longest gap between signs of life in waking time (as the inactivity timer counts it,
+ *   so the evening before bed and the morning before getting up count, the night does not) on nine days in ten, plus
+ *   a quarter.</li>
  * </ul>
  * With fewer than {@code minDays} days of history nothing but the curves is learned.
  */
@@ -44,11 +46,13 @@ public final class RoutineLearner {
     private static final int MIN_PLACE_DAYS = 3;
     private static final int LATEST_USUAL_USE = 12 * 60;
 
+    private final DetectionSettings settings;
     private final ZoneId zone;
     private final int minDays;
 
-    public RoutineLearner(ZoneId zone, int minDays) {
-        this.zone = zone;
+    public RoutineLearner(DetectionSettings settings, int minDays) {
+        this.settings = settings;
+        this.zone = settings.zone();
         this.minDays = minDays;
     }
 
@@ -359,19 +363,24 @@ public final class RoutineLearner {
         return local.getHour() * 60 + local.getMinute();
     }
 
-    /** The longest gap between signs of life within one local day, plus a quarter. */
+    /** Each day's longest waking-time gap ending that day; the one of nine days in ten, plus a quarter. */
     private Duration normalGap(List<Reading> readings) {
         Reading previous = null;
-        long longest = -1;
+        Map<LocalDate, Long> longest = new TreeMap<>();
         for (Reading r : readings) {
             if (!r.type().isHomeActivity()) {
                 continue;
             }
-            if (previous != null && day(previous.at()).equals(day(r.at()))) {
-                longest = Math.max(longest, Duration.between(previous.at(), r.at()).toSeconds());
+            if (previous != null) {
+                long gap = settings.wakingTimeBetween(previous.at(), r.at()).toSeconds();
+                longest.merge(day(r.at()), gap, Math::max);
             }
             previous = r;
         }
-        return longest < 0 ? null : Duration.ofSeconds(Math.round(longest * 1.25));
+        if (longest.isEmpty()) {
+            return null;
+        }
+        long[] gaps = longest.values().stream().mapToLong(Long::longValue).sorted().toArray();
+        return Duration.ofSeconds(Math.round(gaps[(int) Math.ceil(0.9 * gaps.length) - 1] * 1.25));
     }
 }

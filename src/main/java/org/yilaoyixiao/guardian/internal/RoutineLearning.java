@@ -40,7 +40,7 @@ class RoutineLearning {
     private final boolean nightly;
 
     RoutineLearning(JdbcClient jdbc, RoutineStore store, ElderProfiles profiles, TransactionTemplate transactions,
-                    Clock clock, @Value("${yly.guardian.routine.history-days:14}") int historyDays,
+                    Clock clock, GuardianSettings settings, @Value("${yly.guardian.routine.history-days:14}") int historyDays,
                     @Value("${yly.guardian.routine.min-days:3}") int minDays,
                     @Value("${yly.guardian.routine.relearn-enabled:true}") boolean nightly) {
         this.jdbc = jdbc;
@@ -50,7 +50,7 @@ class RoutineLearning {
         this.clock = clock;
         this.historyDays = historyDays;
         this.nightly = nightly;
-        this.learner = new RoutineLearner(BusinessTime.ZONE, minDays);
+        this.learner = new RoutineLearner(settings.detection(), minDays);
     }
 
     int historyDays() {
