@@ -20,7 +20,7 @@ class DeviceList {
     record Row(String deviceId, DeviceType type, long personId, String elderMasked, String idNumberMasked,
                String divisionCode, Instant lastSeenAt, Double battery, boolean offline) {
 
-        boolean lowBattery() {
+        public boolean lowBattery() {
             return battery != null && battery < LOW_BATTERY;
         }
     }

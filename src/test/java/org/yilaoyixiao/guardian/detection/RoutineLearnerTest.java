@@ -54,7 +54,7 @@ class RoutineLearnerTest {
         // once, at 3 a.m., far away
         LocalDate odd = FIRST.plusDays(5);
         for (int minute = 0; minute <= 60; minute += 20) {
-            position(odd, 3, minute % 60 + (minute == 60 ? 0 : 0), 3000);
+            position(odd, 3 + minute / 60, minute % 60, 3000);
         }
 
         LearnedRoutine routine = new RoutineLearner(settings, 3).learn(history);
