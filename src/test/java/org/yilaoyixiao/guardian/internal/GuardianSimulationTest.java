@@ -127,8 +127,9 @@ class GuardianSimulationTest {
         extra.removeAll(expected);
         double recall = 1.0 - (double) missed.size() / expected.size();
         double precision = alerted.isEmpty() ? 1.0 : 1.0 - (double) extra.size() / alerted.size();
-        log.info("Guardian simulation: {} elders, {} readings, {} injected incidents, {} alerts; precision {} %, "
-                        + "recall {} %", stream.elders().size(), stream.events().size(), expected.size(),
+        log.info("Guardian simulation: {} elders, {} readings of history learned from, {} readings replayed, {} injected"
+                        + " incidents, {} alerts; precision {} %, recall {} %", stream.elders().size(), history.size(),
+                live.size(), expected.size(),
                 alerted.size(), Math.round(precision * 100), Math.round(recall * 100));
         assertThat(stream.incidents()).as("the night trip to the market is among the incidents")
                 .anyMatch(i -> i.at().atZone(GuardianSimulator.ZONE).toLocalTime().equals(GuardianSimulator.NIGHT_TRIP));
