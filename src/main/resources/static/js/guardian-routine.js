@@ -21,13 +21,27 @@
   function zonePoint(zone) {
     return { name: zone.name, value: [zone.lon, zone.lat, zone.radius] };
   }
+  // the plane's bounds: every zone and position, padded, so a single place is not drawn at the edge of a wide axis
+  function extent(index) {
+    var values = data.track.map(function (p) { return p[index]; })
+      .concat(data.zones.map(function (z) { return index === 0 ? z.lon : z.lat; }));
+    if (values.length === 0) {
+      return {};
+    }
+    var min = Math.min.apply(null, values);
+    var max = Math.max.apply(null, values);
+    var pad = Math.max(0.002, (max - min) * 0.1);
+    return { min: +(min - pad).toFixed(4), max: +(max + pad).toFixed(4) };
+  }
+  var lon = extent(0);
+  var lat = extent(1);
   var map = chart("map");
   map.setOption({
     tooltip: { trigger: "item", formatter: function (p) { return p.name || (p.value[1] + ", " + p.value[0]); } },
     legend: { top: 0 },
     grid: { left: 8, right: 16, bottom: 8, top: 32, containLabel: true },
-    xAxis: { type: "value", scale: true, axisLabel: { formatter: function (v) { return v.toFixed(3); } } },
-    yAxis: { type: "value", scale: true, axisLabel: { formatter: function (v) { return v.toFixed(3); } } },
+    xAxis: { type: "value", min: lon.min, max: lon.max, axisLabel: { formatter: function (v) { return v.toFixed(3); } } },
+    yAxis: { type: "value", min: lat.min, max: lat.max, axisLabel: { formatter: function (v) { return v.toFixed(3); } } },
     series: [
       { name: data.labels.track, type: "scatter", symbolSize: 4, data: data.track, itemStyle: { color: "#adb5bd" } },
       { name: data.labels.learned, type: "scatter", symbolSize: 18, label: { show: true, position: "top",

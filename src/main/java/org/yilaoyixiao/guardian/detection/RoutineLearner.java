@@ -22,7 +22,8 @@ import java.util.TreeMap;
  *   hours. A place needs three days and an hour in all. <b>Home</b> is the place where the days begin and end (the
  *   first and last position of each day, and positions at night).</li>
  *   <li><b>Active hours</b>: the hours in which the elder showed signs of life at home or was away from home on at
- *   least 15 % of the days, widened by an hour each side.</li>
+ *   least 15 % of the days, widened by an hour each side — only for an elder with home sensors (door, water, power,
+ *   motion) reporting on enough days, else the hours away alone would pass for the whole day.</li>
  *   <li><b>Water and power curves</b>: the mean cumulative use by each hour of the day, and "used by": the hour by
  *   which the elder has used it on nine days in ten (only for mornings: by noon at the latest).</li>
  *   <li><b>Outings</b>: trips away from home grouped by the time they start (within 90 minutes); a group seen on 30 %
@@ -87,7 +88,10 @@ public final class RoutineLearner {
         SafeZone home = places.isEmpty() || places.get(0).source() != SafeZone.Source.LEARNED_HOME ? null
                 : places.get(0);
         int[] hourDays = activeHourDays(readings, positions, home);
-        int activeHours = enough ? activeHours(hourDays, n) : 0;
+        // without home sensors the hours away alone would make a narrow, wrong "usual day": leave hours unlearned
+        long homeDays = readings.stream().filter(r -> r.type().isHomeActivity()).map(r -> day(r.at())).distinct()
+                .count();
+        int activeHours = enough && homeDays >= minDays ? activeHours(hourDays, n) : 0;
         double[] water = curve(readings, ReadingType.WATER, days);
         double[] power = curve(readings, ReadingType.POWER, days);
         return new LearnedRoutine(n, enough ? normalGap(readings) : null, places, hourDays, activeHours, water, power,

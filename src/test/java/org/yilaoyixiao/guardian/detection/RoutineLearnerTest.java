@@ -102,6 +102,22 @@ class RoutineLearnerTest {
     }
 
     @Test
+    void withOnlyAWatchThePlacesAreLearnedButNotTheHours() {
+        for (int d = 0; d < 7; d++) {
+            for (int minute = 6 * 60; minute < 21 * 60; minute += 20) {
+                boolean market = minute >= 7 * 60 + 20 && minute < 8 * 60 + 40;
+                position(FIRST.plusDays(d), minute / 60, minute % 60, market ? 900 : 0);
+            }
+        }
+        LearnedRoutine routine = new RoutineLearner(settings, 3).learn(history);
+        assertThat(routine.places()).hasSize(2);
+        assertThat(routine.outings()).hasSize(1);
+        // the hours away (7–8) alone are not the elder's day: the waking hours keep applying
+        assertThat(routine.activeHours()).isZero();
+        assertThat(routine.activeHourDays()[7]).isEqualTo(7);
+    }
+
+    @Test
     void tooLittleHistoryLearnsNothingButTheCurves() {
         use(FIRST, 7, 0, ReadingType.WATER, 5.0);
         position(FIRST, 7, 0, 0);
