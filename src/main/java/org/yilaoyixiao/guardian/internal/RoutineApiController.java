@@ -21,14 +21,14 @@ class RoutineApiController {
 
     private final RoutineStore routines;
     private final RoutineLearning learning;
-    private final RoutinePageController pages;
+    private final ElderScope scope;
     private final AuditTrail audit;
 
-    RoutineApiController(RoutineStore routines, RoutineLearning learning, RoutinePageController pages,
+    RoutineApiController(RoutineStore routines, RoutineLearning learning, ElderScope scope,
                          AuditTrail audit) {
         this.routines = routines;
         this.learning = learning;
-        this.pages = pages;
+        this.scope = scope;
         this.audit = audit;
     }
 
@@ -43,7 +43,7 @@ class RoutineApiController {
     @GetMapping("/api/v1/guardian/persons/{personId}/routine")
     @PreAuthorize("hasAuthority('" + GuardianPermissions.READ + "')")
     RoutineView routine(@PathVariable long personId) {
-        pages.visiblePerson(personId);
+        scope.visible(personId);
         RoutineStore.Stored stored = routines.find(personId)
                 .orElseThrow(() -> ApiException.notFound("guardian.routine.not-learned", Long.toString(personId)));
         audit.record(AuditRecord.success("GUARDIAN_ROUTINE_VIEWED", "person:" + personId, ""));
@@ -53,7 +53,7 @@ class RoutineApiController {
     @PostMapping("/api/v1/guardian/persons/{personId}/routine/relearn")
     @PreAuthorize("hasAuthority('" + GuardianPermissions.HANDLE + "')")
     RoutineView relearn(@PathVariable long personId) {
-        pages.visiblePerson(personId);
+        scope.visible(personId);
         LearnedRoutine routine = learning.relearn(personId);
         audit.record(AuditRecord.success("GUARDIAN_ROUTINE_RELEARNED", "person:" + personId,
                 "days=" + routine.days() + " places=" + routine.places().size()));

@@ -27,11 +27,9 @@ import org.yilaoyixiao.divisions.DivisionLevel;
 import org.yilaoyixiao.guardian.GuardianPermissions;
 import org.yilaoyixiao.guardian.detection.LearnedRoutine;
 import org.yilaoyixiao.guardian.detection.SafeZone;
-import org.yilaoyixiao.platform.api.ApiException;
 import org.yilaoyixiao.platform.security.CurrentUser;
 import org.yilaoyixiao.platform.security.CurrentUsers;
 import org.yilaoyixiao.platform.time.BusinessTime;
-import org.yilaoyixiao.registry.PersonDirectory;
 import org.yilaoyixiao.registry.PersonSummary;
 import tools.jackson.databind.ObjectMapper;
 
@@ -44,7 +42,7 @@ class RoutinePageController {
     private final RoutineStore routines;
     private final RoutineLearning learning;
     private final ElderProfiles profiles;
-    private final PersonDirectory persons;
+    private final ElderScope scope;
     private final DivisionDirectory divisions;
     private final CurrentUsers currentUsers;
     private final AuditTrail audit;
@@ -54,7 +52,7 @@ class RoutinePageController {
     private final java.time.Clock clock;
 
     RoutinePageController(DeviceList deviceList, DeviceDirectory devices, RoutineStore routines,
-                          RoutineLearning learning, ElderProfiles profiles, PersonDirectory persons,
+                          RoutineLearning learning, ElderProfiles profiles, ElderScope scope,
                           DivisionDirectory divisions, CurrentUsers currentUsers, AuditTrail audit, JdbcClient jdbc,
                           ObjectMapper json, MessageSource messages, java.time.Clock clock) {
         this.clock = clock;
@@ -63,7 +61,7 @@ class RoutinePageController {
         this.routines = routines;
         this.learning = learning;
         this.profiles = profiles;
-        this.persons = persons;
+        this.scope = scope;
         this.divisions = divisions;
         this.currentUsers = currentUsers;
         this.audit = audit;
@@ -169,10 +167,8 @@ class RoutinePageController {
         return "redirect:/guardian/persons/" + personId + "/routine";
     }
 
-    PersonSummary visiblePerson(long personId) {
-        CurrentUser actor = currentUsers.require();
-        return persons.find(personId).filter(p -> divisions.isWithin(actor.divisionCode(), p.residenceDivisionCode()))
-                .orElseThrow(() -> ApiException.notFound("guardian.person.not-found", Long.toString(personId)));
+    private PersonSummary visiblePerson(long personId) {
+        return scope.visible(personId);
     }
 
     private String placeLabel(SafeZone place, Locale locale) {
