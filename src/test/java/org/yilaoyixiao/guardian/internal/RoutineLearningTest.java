@@ -176,6 +176,24 @@ class RoutineLearningTest {
         assertThat(profiles.profile(elder).safeZones()).extracting(SafeZone::name).containsExactly("女儿家");
     }
 
+    @Autowired
+    org.yilaoyixiao.assessment.CapabilityLevels levels;
+
+    @Autowired
+    GuardianSettings settings;
+
+    @Autowired
+    RoutineStore routines;
+
+    @Test
+    void theProfileCacheIsBounded() {
+        ElderProfiles small = new ElderProfiles(jdbc, levels, settings, routines, clock, 2);
+        for (long person = 9_000_001; person <= 9_000_005; person++) {
+            small.profile(person);
+        }
+        assertThat(small.cached()).isEqualTo(2);
+    }
+
     @Test
     void theDeviceListShowsTheScopesDevicesWithTheElderMaskedAndLinksToTheRoutine() throws Exception {
         PlacementFixtures fixtures = new PlacementFixtures(mvc, json);
