@@ -3,7 +3,7 @@ package org.yilaoyixiao.notifications;
 /**
  * A message to send. {@code recipient} is a phone number (SMS), an endpoint name configured under
  * {@code yly.notifications.webhooks.<name>} (WEBHOOK), or {@code division:<code>} for the staff whose scope contains
- * that division (IN_APP). The same {@code idempotencyKey} twice sends once.
+ * that division or {@code user:<username>} for one user (IN_APP). The same {@code idempotencyKey} twice sends once.
  */
 public record Notification(Channel channel, String recipient, String subject, String body, String reference,
                            String idempotencyKey) {
@@ -12,5 +12,9 @@ public record Notification(Channel channel, String recipient, String subject, St
 
     public static String division(String code) {
         return "division:" + code;
+    }
+
+    public static String user(String username) {
+        return "user:" + username;
     }
 }

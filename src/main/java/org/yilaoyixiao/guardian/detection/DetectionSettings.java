@@ -18,22 +18,40 @@ import java.time.ZoneId;
  * @param inactivityCeiling      the longest allowed gap, whatever the routine
  * @param lateReadingWindow      how much older than the latest location a reading may be and still move the state
  * @param offlineAfter           silence after which a device counts as offline
+ * @param usualUseGrace          how long after the learned "water (power) used by" time its absence alerts
  */
 public record DetectionSettings(ZoneId zone, LocalTime wakingFrom, LocalTime wakingTo, int wanderingDistance,
                                 Duration wanderingDuration, int dementiaDistance, Duration dementiaDuration,
                                 Duration inactivityFloor, Duration inactivityCeiling, Duration lateReadingWindow,
-                                Duration offlineAfter) {
+                                Duration offlineAfter, Duration usualUseGrace) {
 
     public static DetectionSettings defaults() {
         return new DetectionSettings(ZoneId.of("Asia/Shanghai"), LocalTime.of(6, 0), LocalTime.of(22, 0), 200,
                 Duration.ofMinutes(45), 100, Duration.ofMinutes(20), Duration.ofHours(3), Duration.ofHours(10),
-                Duration.ofMinutes(10), Duration.ofHours(6));
+                Duration.ofMinutes(10), Duration.ofHours(6), Duration.ofHours(1));
     }
 
     /** Whether an instant falls in the waking hours. */
     public boolean waking(java.time.Instant at) {
         LocalTime time = at.atZone(zone).toLocalTime();
         return !time.isBefore(wakingFrom) && time.isBefore(wakingTo);
+    }
+
+    /** The waking time between two instants: what the inactivity timer counts. */
+    public Duration wakingTimeBetween(java.time.Instant from, java.time.Instant to) {
+        Duration total = Duration.ZERO;
+        java.time.LocalDate day = from.atZone(zone).toLocalDate();
+        java.time.LocalDate last = to.atZone(zone).toLocalDate();
+        for (; !day.isAfter(last); day = day.plusDays(1)) {
+            java.time.Instant start = day.atTime(wakingFrom).atZone(zone).toInstant();
+            java.time.Instant end = day.atTime(wakingTo).atZone(zone).toInstant();
+            java.time.Instant a = start.isBefore(from) ? from : start;
+            java.time.Instant b = end.isAfter(to) ? to : end;
+            if (a.isBefore(b)) {
+                total = total.plus(Duration.between(a, b));
+            }
+        }
+        return total;
     }
 
     /** {@code from} plus {@code gap} of waking time: the hours of the night do not count. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,8 +23,10 @@ import org.yilaoyixiao.registry.PersonDirectory;
  * The escalation chain of an alert nobody has acknowledged, one step every {@code yly.guardian.escalation-step}
  * (default 10 minutes), driven by the same database timers as the detectors (so a restart loses no step):
  * <ol>
- *   <li>at once: the village (in-app message to the staff and butlers whose scope holds the elder's village); a fraud
- *   alert also goes to the county public-security bureau's endpoint ({@code yly.notifications.webhooks.police});</li>
+ *   <li>at once: the elder's care butlers — the members of the butler teams covering the elder's village, else of the
+ *   township's teams (read through {@code services.published_team_butler}) — each by a personal in-app message, and
+ *   the village (in-app message to the staff whose scope holds the elder's village); a fraud alert also goes to the
+ *   county public-security bureau's endpoint ({@code yly.notifications.webhooks.police});</li>
  *   <li>the family: an SMS to every emergency contact, children abroad included;</li>
  *   <li>the township (in-app message to the township's staff);</li>
  *   <li>the police, for wandering (fraud went there at once).</li>
@@ -88,6 +91,10 @@ class AlertEscalation {
         String key = reference + ":step" + stepNumber;
         switch (stepNumber) {
             case 1 -> {
+                for (String butler : butlers(alert.division())) {
+                    notifications.send(new Notification(Notification.Channel.IN_APP, Notification.user(butler),
+                            subject, alert.details(), reference, key + ":" + butler));
+                }
                 notifications.send(new Notification(Notification.Channel.IN_APP, Notification.division(alert.division()),
                         subject, alert.details(), reference, key));
                 if (alert.type() == AlertType.FRAUD) {
@@ -122,6 +129,19 @@ class AlertEscalation {
                     .param("due", OffsetDateTime.ofInstant(due, ZoneOffset.UTC))
                     .param("context", alert.id() + ":" + (stepNumber + 1)).update();
         }
+    }
+
+    /** The butlers of the teams covering the village, else of the village's township's teams. */
+    List<String> butlers(String village) {
+        List<String> covering = jdbc.sql("select distinct username from services.published_team_butler"
+                + " where village_code = :v order by username").param("v", village).query(String.class).list();
+        if (!covering.isEmpty()) {
+            return covering;
+        }
+        return divisions.find(village).map(d -> d.parentCode()).filter(code -> code != null)
+                .map(township -> jdbc.sql("select distinct username from services.published_team_butler"
+                                + " where township_code = :t order by username").param("t", township)
+                        .query(String.class).list()).orElse(List.of());
     }
 
     private static String label(AlertType type) {

@@ -139,8 +139,9 @@ class GuardianPageController {
         persons.find(personId).filter(p -> divisions.isWithin(actor.divisionCode(), p.residenceDivisionCode()))
                 .orElseThrow(() -> ApiException.notFound("guardian.person.not-found", Long.toString(personId)));
         var profile = profiles.profile(personId);
+        model.addAttribute("personId", personId);
         model.addAttribute("devices", devices.ofPerson(personId));
-        model.addAttribute("zones", profile.safeZones());
+        model.addAttribute("zones", profile.safeZones().stream().filter(z -> !z.learned()).toList());
         model.addAttribute("dementia", profile.dementia());
         model.addAttribute("gapHours", String.format(Locale.ROOT, "%.1f",
                 profile.normalActivityGap().toMinutes() / 60.0));

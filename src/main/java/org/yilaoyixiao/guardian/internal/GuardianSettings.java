@@ -16,7 +16,7 @@ record GuardianSettings(LocalTime wakingFrom, LocalTime wakingTo, Integer wander
                         Duration wanderingDuration, Integer dementiaDistance, Duration dementiaDuration,
                         Duration inactivityFloor, Duration inactivityCeiling, Duration defaultActivityGap,
                         Duration lateReadingWindow, Duration offlineAfter, Duration maxClockSkew,
-                        Duration maxReadingAge, Mqtt mqtt, Fraud fraud) {
+                        Duration maxReadingAge, Duration usualUseGrace, Mqtt mqtt, Fraud fraud) {
 
     record Mqtt(String brokerUrl, String clientId, String username, String password) {
     }
@@ -42,7 +42,8 @@ record GuardianSettings(LocalTime wakingFrom, LocalTime wakingTo, Integer wander
                 or(wanderingDistance, d.wanderingDistance()), or(wanderingDuration, d.wanderingDuration()),
                 or(dementiaDistance, d.dementiaDistance()), or(dementiaDuration, d.dementiaDuration()),
                 or(inactivityFloor, d.inactivityFloor()), or(inactivityCeiling, d.inactivityCeiling()),
-                or(lateReadingWindow, d.lateReadingWindow()), or(offlineAfter, d.offlineAfter()));
+                or(lateReadingWindow, d.lateReadingWindow()), or(offlineAfter, d.offlineAfter()),
+                or(usualUseGrace, d.usualUseGrace()));
     }
 
     Duration activityGapWithoutHistory() {

@@ -14,15 +14,20 @@ import org.yilaoyixiao.guardian.AlertType;
 /**
  * Realistic device streams for N elders over days, with injected incidents, for demos, tests and benchmarks. Each elder
  * lives in a mountain-village house with a GPS watch (heartbeat every 30 minutes, a position every 20 minutes in waking
- * hours, an afternoon walk to the village shop about 250 m away) and water, door and power meters (signs of life every
- * one to two hours from getting up to bedtime, hourly heartbeats). Incidents: an SOS, a fall, wandering (1.5 km away
- * for 90 minutes in the early afternoon) and a morning with no sign of life at home. Seeded: the same seed gives the
- * same stream.
+ * hours, an afternoon walk to the village shop about 250 m away; every second elder also goes to the morning market
+ * 900 m away from about 07:20 to 08:40) and water, door and power meters (washing — water — and the kettle — power —
+ * within the first 40 minutes of getting up, then signs of life every one to two hours until bedtime, hourly
+ * heartbeats). Incidents: an SOS, a fall, wandering (1.5 km away for 90 minutes in the early afternoon), a morning with
+ * no sign of life at home, and the market trip at 3 a.m. (given to an elder who goes to the market). Seeded: the same
+ * seed gives the same stream.
  */
 final class GuardianSimulator {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final int HOME_RADIUS = 150;
+    static final int MARKET_METRES = 900;
+    /** The local time of the injected night trip to the market (a WANDERING incident). */
+    static final LocalTime NIGHT_TRIP = LocalTime.of(3, 0);
     private static final double METRES_PER_DEGREE = 111_195.0;
 
     record Elder(int index, double homeLat, double homeLon, String watch, String water, String door, String power) {
@@ -50,6 +55,20 @@ final class GuardianSimulator {
      * @param incidents how many incidents to inject, cycling through the four kinds, each on its own elder, from day 2
      */
     static Stream generate(String prefix, int elders, LocalDate firstDay, int days, int incidents, long seed) {
+        return generate(prefix, elders, firstDay, days, incidents, seed, 1);
+    }
+
+    /** Whether the elder goes to the morning market (every second one). */
+    static boolean goesToMarket(int elder) {
+        return elder % 2 == 0;
+    }
+
+    /**
+     * @param incidentsFrom the first day (0-based) incidents may fall on: the days before are plain history to learn
+     *                      routines from
+     */
+    static Stream generate(String prefix, int elders, LocalDate firstDay, int days, int incidents, long seed,
+                           int incidentsFrom) {
         Random random = new Random(seed);
         List<Elder> people = new ArrayList<>();
         for (int i = 0; i < elders; i++) {
@@ -59,15 +78,21 @@ final class GuardianSimulator {
             people.add(new Elder(i, lat, lon, base + "-watch", base + "-water", base + "-door", base + "-power"));
         }
         List<Incident> injected = new ArrayList<>();
-        AlertType[] kinds = {AlertType.SOS, AlertType.FALL, AlertType.WANDERING, AlertType.HOME_INACTIVITY};
+        // the fifth kind is the market trip at night: a WANDERING incident of an elder who goes to the market
+        AlertType[] kinds = {AlertType.SOS, AlertType.FALL, AlertType.WANDERING, AlertType.HOME_INACTIVITY,
+                AlertType.WANDERING};
         for (int n = 0; n < incidents && n < elders; n++) {
-            int day = 1 + random.nextInt(Math.max(1, days - 1));
+            int day = incidentsFrom + random.nextInt(Math.max(1, days - incidentsFrom));
             AlertType kind = kinds[n % kinds.length];
+            boolean nightTrip = n % kinds.length == 4 && goesToMarket(n);
             LocalTime time = switch (kind) {
-                case WANDERING -> LocalTime.of(12, 40);
+                case WANDERING -> nightTrip ? NIGHT_TRIP : LocalTime.of(12, 40);
                 case HOME_INACTIVITY -> LocalTime.of(11, 0);
                 default -> LocalTime.of(9 + random.nextInt(9), random.nextInt(60));
             };
+            if (n % kinds.length == 4 && !nightTrip) {
+                continue;
+            }
             injected.add(new Incident(n, kind, firstDay.plusDays(day).atTime(time).atZone(ZONE).toInstant()));
         }
         List<Event> events = new ArrayList<>();
@@ -87,6 +112,7 @@ final class GuardianSimulator {
         Incident incident = injected.stream().filter(i -> i.elder() == elder.index()
                 && i.at().atZone(ZONE).toLocalDate().equals(date)).findFirst().orElse(null);
         AlertType kind = incident == null ? null : incident.type();
+        boolean nightTrip = incident != null && incident.at().atZone(ZONE).toLocalTime().equals(NIGHT_TRIP);
         // heartbeats: watch every 30 minutes, meters every hour, all day and night
         for (int minute = 0; minute < 24 * 60; minute += 30) {
             Instant at = at(date, minute, random.nextInt(60));
@@ -101,7 +127,14 @@ final class GuardianSimulator {
         int wake = 6 * 60 + 10 + random.nextInt(40);
         int bed = 20 * 60 + 30 + random.nextInt(60);
         int quietUntil = kind == AlertType.HOME_INACTIVITY ? 15 * 60 : -1;
-        for (int minute = wake; minute <= bed; minute += 60 + random.nextInt(50)) {
+        if (quietUntil < 0) {
+            // the morning routine: washing (water), then the kettle (power)
+            add(events, elder, 1, elder.water(), "WATER", at(date, wake + 5 + random.nextInt(10), random.nextInt(60)),
+                    null, null, seq);
+            add(events, elder, 3, elder.power(), "POWER", at(date, wake + 20 + random.nextInt(20),
+                    random.nextInt(60)), null, null, seq);
+        }
+        for (int minute = wake + 60; minute <= bed; minute += 60 + random.nextInt(50)) {
             if (minute < quietUntil) {
                 continue;
             }
@@ -110,17 +143,31 @@ final class GuardianSimulator {
             String type = which == 1 ? "WATER" : which == 2 ? "DOOR" : "POWER";
             add(events, elder, which, device, type, at(date, minute, random.nextInt(60)), null, null, seq);
         }
-        // positions in waking hours: at home, a walk to the shop (250 m) 14:00–15:00, wandering if injected
+        // positions in waking hours: at home, the market (900 m) 07:20–08:40 for every second elder, a walk to the
+        // shop (250 m) 14:00–15:00, wandering if injected
         for (int minute = 6 * 60 + 5; minute < 22 * 60; minute += 20) {
             double metres = random.nextDouble() * 40;
+            if (goesToMarket(elder.index()) && minute >= 7 * 60 + 20 && minute < 8 * 60 + 40) {
+                metres = MARKET_METRES - 20 + random.nextDouble() * 40;
+            }
             if (minute >= 14 * 60 && minute < 15 * 60) {
                 metres = 240 + random.nextDouble() * 20;
             }
-            if (kind == AlertType.WANDERING && minute >= 12 * 60 + 40 && minute < 14 * 60 + 10) {
+            if (kind == AlertType.WANDERING && !nightTrip && minute >= 12 * 60 + 40 && minute < 14 * 60 + 10) {
                 metres = 1500 + random.nextDouble() * 300;
             }
             add(events, elder, 0, elder.watch(), "LOCATION", at(date, minute, random.nextInt(30)),
                     elder.homeLat() + metres / METRES_PER_DEGREE, elder.homeLon(), seq);
+        }
+        if (nightTrip) {
+            // the same trip to the market, at 3 a.m.
+            for (int minute = 3 * 60; minute <= 4 * 60; minute += 20) {
+                add(events, elder, 0, elder.watch(), "LOCATION", at(date, minute, random.nextInt(30)),
+                        elder.homeLat() + (MARKET_METRES - 20 + random.nextDouble() * 40) / METRES_PER_DEGREE,
+                        elder.homeLon(), seq);
+            }
+            add(events, elder, 0, elder.watch(), "LOCATION", at(date, 4 * 60 + 20, random.nextInt(30)),
+                    elder.homeLat() + random.nextDouble() * 40 / METRES_PER_DEGREE, elder.homeLon(), seq);
         }
         if (kind == AlertType.SOS) {
             add(events, elder, 0, elder.watch(), "SOS", incident.at(), null, null, seq);

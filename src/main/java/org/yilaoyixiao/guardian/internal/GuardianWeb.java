@@ -8,13 +8,14 @@ import org.yilaoyixiao.platform.web.NavigationContributor;
 import org.yilaoyixiao.platform.web.NavigationEntry;
 import org.yilaoyixiao.registry.PersonDetailTab;
 
-/** The guardian's navigation entry (the live alert board) and its tab on a person's page. */
+/** The guardian's navigation entries (the live alert board, the device list) and its tab on a person's page. */
 @Configuration(proxyBeanMethods = false)
 class GuardianWeb {
 
     @Bean
     NavigationContributor guardianNavigation() {
-        return () -> List.of(new NavigationEntry("nav.guardian", "/guardian/alerts", GuardianPermissions.READ, 70));
+        return () -> List.of(new NavigationEntry("nav.guardian", "/guardian/alerts", GuardianPermissions.READ, 70),
+                new NavigationEntry("nav.guardian-devices", "/guardian/devices", GuardianPermissions.READ, 71));
     }
 
     @Bean

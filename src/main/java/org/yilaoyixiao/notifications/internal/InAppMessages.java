@@ -11,6 +11,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.yilaoyixiao.divisions.DivisionDirectory;
+import org.yilaoyixiao.notifications.Notification;
 import org.yilaoyixiao.notifications.NotificationPermissions;
 import org.yilaoyixiao.platform.security.CurrentUser;
 import org.yilaoyixiao.platform.security.CurrentUsers;
@@ -18,7 +19,7 @@ import org.yilaoyixiao.platform.time.BusinessTime;
 import org.yilaoyixiao.platform.web.NavigationContributor;
 import org.yilaoyixiao.platform.web.NavigationEntry;
 
-/** The in-app messages for the divisions in the user's scope (消息), newest first. */
+/** The in-app messages for the divisions in the user's scope and for the user personally (消息), newest first. */
 @Controller
 class InAppMessages {
 
@@ -41,11 +42,13 @@ class InAppMessages {
         CurrentUser actor = currentUsers.require();
         Set<String> scope = divisions.subtreeCodes(actor.divisionCode());
         List<Message> messages = jdbc.sql("""
-                        select created_at, substring(recipient from 10), subject, body, reference
+                        select created_at, case when recipient like 'division:%' then substring(recipient from 10)
+                                   else '' end, subject, body, reference
                         from notifications.message
-                        where channel = 'IN_APP' and substring(recipient from 10) in (:scope)
+                        where channel = 'IN_APP' and ((recipient like 'division:%'
+                              and substring(recipient from 10) in (:scope)) or recipient = :me)
                         order by created_at desc, id desc limit 200
-                        """).param("scope", scope)
+                        """).param("scope", scope).param("me", Notification.user(actor.username()))
                 .query((rs, i) -> new Message(LocalDateTime.ofInstant(rs.getObject(1, OffsetDateTime.class)
                         .toInstant(), BusinessTime.ZONE), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5))).list();

@@ -85,6 +85,9 @@ class AlertEscalationTest {
     void aFraudAlertGoesToTheVillageAndThePoliceThenTheFamilyAndStopsWhenAcknowledged() throws Exception {
         PlacementFixtures fixtures = new PlacementFixtures(mvc, json);
         long elder = fixtures.elder("升级老人");
+        // the village's care butler, in a butler team covering the elder's village (services module)
+        String butler = new org.yilaoyixiao.services.ServicesFixtures(mvc, json).butler("331121001",
+                PlacementFixtures.VILLAGE, "[]");
         fixtures.send(post("/api/v1/persons/" + elder + "/contacts"), """
                 {"name":"叶儿子","relation":"SON","phone":"+393331234567","countryCode":"IT",
                  "timeZone":"Europe/Rome","emergency":true}""").andExpect(status().isCreated());
@@ -98,8 +101,11 @@ class AlertEscalationTest {
         long alert = jdbc.sql("select id from guardian.alert where person_id = :p and type = 'FRAUD'")
                 .param("p", elder).query(Long.class).single();
 
-        // step 1, with the alert: the village (in-app) and the police (webhook)
-        assertThat(messages(alert, "IN_APP")).containsExactly("division:" + PlacementFixtures.VILLAGE + " SENT");
+        // step 1, with the alert: the elder's care butler(s) and the village (in-app) and the police (webhook)
+        assertThat(messages(alert, "IN_APP")).contains("user:" + butler + " SENT")
+                .contains("division:" + PlacementFixtures.VILLAGE + " SENT")
+                .allMatch(m -> m.startsWith("user:") || m.equals("division:" + PlacementFixtures.VILLAGE + " SENT"));
+        int stepOneMessages = messages(alert, "IN_APP").size();
         assertThat(messages(alert, "WEBHOOK")).containsExactly("police PENDING");
         dispatch();
         assertThat(messages(alert, "WEBHOOK")).containsExactly("police SENT");
@@ -120,7 +126,7 @@ class AlertEscalationTest {
                 .andExpect(status().isOk());
         ((TestClock) clock).advance(Duration.ofMinutes(11));
         sweeper.sweep();
-        assertThat(messages(alert, "IN_APP")).hasSize(1);
+        assertThat(messages(alert, "IN_APP")).hasSize(stepOneMessages);
         assertThat(receivedFor(alert)).hasSize(1);
     }
 

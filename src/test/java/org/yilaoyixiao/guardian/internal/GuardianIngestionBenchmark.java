@@ -34,7 +34,7 @@ import org.yilaoyixiao.guardian.detection.Timers;
  * Issue 10's targets: sustained readings per second in HTTP batches with the p99 reading-to-alert latency (an SOS is
  * alerted in the transaction of its batch, so its batch's response time bounds it), every reading accounted for; and
  * the detectors' state of 100,000 elders on the heap. Not a test: run with benchmarks/guardian-ingestion/run.
- * Arguments: [elders=2000] [seconds=60] [threads=8] [batch=500]
+ * Arguments: [elders=2000] [seconds=60] [threads=8] [batch=500]; seconds 0 measures the heap only.
  */
 public final class GuardianIngestionBenchmark {
 
@@ -47,6 +47,9 @@ public final class GuardianIngestionBenchmark {
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         int batch = args.length > 3 ? Integer.parseInt(args[3]) : 500;
         heap(100_000);
+        if (seconds == 0) {
+            return;
+        }
         Path data = Files.createTempDirectory("guardian-bench");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(YilaoyixiaoApplication.class).run(
                 "--yly.data-dir=" + data, "--yly.admin.password=Bench-Mark-2026!", "--server.port=0",
@@ -168,7 +171,11 @@ public final class GuardianIngestionBenchmark {
         return String.format("%.0f ms", value / 1e6);
     }
 
-    /** The detectors' in-memory state for {@code elders} elders, measured on the heap after a full collection. */
+    /**
+     * The detectors' in-memory state for {@code elders} elders, then their learned profiles as the profile cache holds
+     * them (a manual zone, a learned home and two places, two outings, active hours, water and power habits — each
+     * profile its own objects, as loaded from the database), measured on the heap after a full collection.
+     */
     private static void heap(int elders) {
         Timers none = new Timers() {
             @Override
@@ -186,19 +193,41 @@ public final class GuardianIngestionBenchmark {
         System.gc();
         long before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         Detectors detectors = new Detectors(DetectionSettings.defaults());
-        ElderProfile profile = new ElderProfile(1, List.of(new SafeZone("home", 28.15, 120.29, 150)), false,
+        ElderProfile shared = new ElderProfile(1, List.of(new SafeZone("home", 28.15, 120.29, 150)), false,
                 Duration.ofHours(4));
         Instant at = Instant.parse("2026-05-04T02:00:00Z");
         for (long i = 0; i < elders; i++) {
-            detectors.onReading(profile, new Reading("w" + i, i, ReadingType.LOCATION, at, 1, 28.1501, 120.29, null),
+            detectors.onReading(shared, new Reading("w" + i, i, ReadingType.LOCATION, at, 1, 28.1501, 120.29, null),
                     none);
-            detectors.onReading(profile, new Reading("m" + i, i, ReadingType.WATER, at, 1, null, null, 1.0), none);
+            detectors.onReading(shared, new Reading("m" + i, i, ReadingType.WATER, at, 1, null, null, 1.0), none);
         }
         System.gc();
-        long after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long afterState = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        java.util.Map<Long, ElderProfile> profiles = new java.util.LinkedHashMap<>(1024, 0.75f, true);
+        for (long i = 0; i < elders; i++) {
+            double lat = 28.05 + (i % 1000) * 0.0003;
+            double lon = 119.95 + (i / 1000) * 0.0004;
+            List<SafeZone> zones = List.of(new SafeZone(new String("女儿家"), lat + 0.01, lon, 150),
+                    new SafeZone(new String("home"), lat, lon, 100, SafeZone.Source.LEARNED_HOME, SafeZone.ALL_HOURS),
+                    new SafeZone(new String("place-1"), lat + 0.008, lon, 100, SafeZone.Source.LEARNED_PLACE,
+                            0b1111 << 6),
+                    new SafeZone(new String("place-2"), lat + 0.002, lon, 100, SafeZone.Source.LEARNED_PLACE,
+                            0b111 << 13));
+            List<org.yilaoyixiao.guardian.detection.Outing> outings = List.of(
+                    new org.yilaoyixiao.guardian.detection.Outing(new String("place-1"), 415, 555, 920, 12),
+                    new org.yilaoyixiao.guardian.detection.Outing(new String("place-2"), 815, 935, 260, 14));
+            profiles.put(i, new ElderProfile(i, zones, i % 10 == 0, Duration.ofMinutes(200 + i % 60),
+                    0b11111111111111111 << 5, outings, 480, 480));
+        }
+        System.gc();
+        long afterProfiles = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         System.out.printf("%nDetector state: %d elders in memory, %.1f MiB on the heap (%.0f bytes per elder)%n",
-                detectors.elders(), (after - before) / 1048576.0, (after - before) / (double) elders);
-        if (detectors.elders() != elders) {
+                detectors.elders(), (afterState - before) / 1048576.0, (afterState - before) / (double) elders);
+        System.out.printf("Learned profiles: %d elders cached, %.1f MiB on the heap (%.0f bytes per elder);"
+                        + " state and profiles together %.1f MiB%n", profiles.size(),
+                (afterProfiles - afterState) / 1048576.0, (afterProfiles - afterState) / (double) elders,
+                (afterProfiles - before) / 1048576.0);
+        if (detectors.elders() != elders || profiles.size() != elders) {
             throw new IllegalStateException("state lost");
         }
     }

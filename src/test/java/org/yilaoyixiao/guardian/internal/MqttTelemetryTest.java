@@ -64,7 +64,7 @@ class MqttTelemetryTest {
         broker.startServer(new MemoryConfig(config));
         String url = "tcp://127.0.0.1:" + port;
         subscriber = new MqttTelemetrySubscriber(new GuardianSettings(null, null, null, null, null, null, null, null,
-                null, null, null, null, null, new GuardianSettings.Mqtt(url, "yly-test-" + port, null, null), null),
+                null, null, null, null, null, null, new GuardianSettings.Mqtt(url, "yly-test-" + port, null, null), null),
                 ingestion, json);
         subscriber.start();
         waitFor(subscriber::connected);

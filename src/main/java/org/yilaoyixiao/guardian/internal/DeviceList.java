@@ -1,0 +1,90 @@
+package org.yilaoyixiao.guardian.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The device list: devices in a data scope, filtered, with the bound elder masked (registry's published view). */
+@Repository
+class DeviceList {
+
+    static final int LIMIT = 500;
+    /** Below this battery percentage a device is listed as low. */
+    static final int LOW_BATTERY = 20;
+
+    enum Status { ONLINE, OFFLINE, LOW_BATTERY, NEVER_SEEN }
+
+    record Row(String deviceId, DeviceType type, long personId, String elderMasked, String idNumberMasked,
+               String divisionCode, Instant lastSeenAt, Double battery, boolean offline) {
+
+        public boolean lowBattery() {
+            return battery != null && battery < LOW_BATTERY;
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    DeviceList(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** At most {@link #LIMIT} devices of the scope, by village, elder and device. */
+    List<Row> list(Set<String> scope, String township, DeviceType type, Status status) {
+        if (scope.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("""
+                select d.device_id, d.type, d.person_id, p.name, p.id_number_masked, d.division_code, d.last_seen_at,
+                       d.battery::float8, d.offline
+                from guardian.device d left join registry.published_person p on p.id = d.person_id
+                where d.division_code in (:scope)""");
+        if (township != null) {
+            sql.append(" and d.division_code like :township");
+        }
+        if (type != null) {
+            sql.append(" and d.type = :type");
+        }
+        if (status != null) {
+            sql.append(switch (status) {
+                case ONLINE -> " and not d.offline and d.last_seen_at is not null";
+                case OFFLINE -> " and d.offline";
+                case LOW_BATTERY -> " and d.battery < " + LOW_BATTERY;
+                case NEVER_SEEN -> " and d.last_seen_at is null";
+            });
+        }
+        sql.append(" order by d.division_code, d.person_id, d.device_id limit " + LIMIT);
+        var statement = jdbc.sql(sql.toString()).param("scope", scope);
+        if (township != null) {
+            statement = statement.param("township", township + "%");
+        }
+        if (type != null) {
+            statement = statement.param("type", type.name());
+        }
+        return statement.query((rs, i) -> {
+            OffsetDateTime seen = rs.getObject(7, OffsetDateTime.class);
+            return new Row(rs.getString(1), DeviceType.valueOf(rs.getString(2)), rs.getLong(3), mask(rs.getString(4)),
+                    rs.getString(5), rs.getString(6), seen == null ? null : seen.toInstant(), (Double) rs.getObject(8),
+                    rs.getBoolean(9));
+        }).list();
+    }
+
+    /** 叶小明 → 叶*明, 叶明 → 叶*: enough for a clerk to tell elders apart, not to read out a name. */
+    static String mask(String name) {
+        if (name == null || name.isEmpty()) {
+            return "";
+        }
+        int[] chars = name.codePoints().toArray();
+        if (chars.length == 1) {
+            return name;
+        }
+        StringBuilder masked = new StringBuilder().appendCodePoint(chars[0]);
+        masked.append("*".repeat(Math.max(1, chars.length - 2)));
+        if (chars.length > 2) {
+            masked.appendCodePoint(chars[chars.length - 1]);
+        }
+        return masked.toString();
+    }
+}
