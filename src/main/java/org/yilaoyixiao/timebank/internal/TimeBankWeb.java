@@ -1,0 +1,22 @@
+package org.yilaoyixiao.timebank.internal;
+
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.yilaoyixiao.platform.web.NavigationContributor;
+import org.yilaoyixiao.platform.web.NavigationEntry;
+import org.yilaoyixiao.timebank.TimeBankPermissions;
+
+/** The time bank's navigation entries. */
+@Configuration(proxyBeanMethods = false)
+class TimeBankWeb {
+
+    @Bean
+    NavigationContributor timeBankNavigation() {
+        return () -> List.of(
+                new NavigationEntry("nav.timebank.volunteers", "/timebank/volunteers", TimeBankPermissions.READ, 62),
+                new NavigationEntry("nav.timebank.activities", "/timebank/activities", TimeBankPermissions.READ, 63),
+                new NavigationEntry("nav.timebank.talents", "/timebank/talents", TimeBankPermissions.READ, 64),
+                new NavigationEntry("nav.timebank.courses", "/timebank/courses", TimeBankPermissions.READ, 65));
+    }
+}
