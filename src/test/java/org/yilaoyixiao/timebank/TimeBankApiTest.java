@@ -86,6 +86,23 @@ class TimeBankApiTest {
     }
 
     @Test
+    void aVolunteerUpdatesTheirProfileAndWithdrawsKeepingTheirHours() throws Exception {
+        long elder = fx.volunteer("资料甲", 72, VILLAGE);
+        fx.confirmedActivity("陪老人看病", VILLAGE, elder, "2");
+        fx.send(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/volunteers/" + elder),
+                        "{\"skills\":[\"木雕手艺\"],\"availability\":\"每周三\",\"ownPhone\":false}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.skills[0]").value("木雕手艺"))
+                .andExpect(jsonPath("$.ownPhone").value(false));
+        assertThat(fx.body(fx.get("/api/v1/talents?skill=木雕&division=" + VILLAGE)).toString())
+                .contains("\"personId\":" + elder);
+        fx.send(post("/api/v1/volunteers/" + elder + "/withdrawal"), "").andExpect(status().isNoContent());
+        fx.get("/api/v1/volunteers/" + elder).andExpect(status().isNotFound());
+        assertThat(fx.body(fx.get("/api/v1/talents?skill=木雕&division=" + VILLAGE)).toString())
+                .doesNotContain("\"personId\":" + elder);
+        assertThat(fx.account(elder).get("balanceHours").decimalValue()).isEqualByComparingTo("2");
+    }
+
+    @Test
     void creditsAVerifiedServiceOnceAndAReplayedKeyChangesNothing() throws Exception {
         long volunteer = fx.volunteer("时间甲", 62, VILLAGE);
         long elder = fx.person("受助甲", 84, VILLAGE);
@@ -159,8 +176,10 @@ class TimeBankApiTest {
             statuses.add(answer.get());
         }
         pool.shutdown();
-        assertThat(statuses).containsOnly(201, 200, 409);
+        assertThat(statuses).isSubsetOf(201, 200, 409);
         assertThat(statuses.stream().filter(s -> s == 201).count()).as(statuses.toString()).isEqualTo(1);
+        // if a request with the shared key won, the other three with it replay (200); else they are refused too
+        assertThat(statuses.stream().filter(s -> s == 200).count()).as(statuses.toString()).isIn(0L, 3L);
         assertThat(fx.account(volunteer).get("balanceHours").decimalValue()).isEqualByComparingTo("1.25");
         assertThat(jdbc.sql("select count(*) from timebank.credit where source_type = 'VISIT' and source_ref = :r")
                 .param("r", Long.toString(visit)).query(Long.class).single()).isEqualTo(1);

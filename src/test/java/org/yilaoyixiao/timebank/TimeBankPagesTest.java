@@ -45,6 +45,8 @@ class TimeBankPagesTest {
                 .andExpect(content().string(Matchers.containsString("志愿者与时间银行")));
         page("/timebank/volunteers/" + elder).andExpect(content().string(Matchers.containsString(name)))
                 .andExpect(content().string(Matchers.containsString("代办模式")));
+        page("/timebank/persons/" + elder + "/tab").andExpect(content().string(Matchers.containsString("打开时间账户")))
+                .andExpect(content().string(Matchers.containsString("页面测试协会")));
         page("/timebank/talents?skill=竹编&division=" + PlacementFixtures.VILLAGE)
                 .andExpect(content().string(Matchers.containsString(name)));
         long course = fx.body(fx.send(post("/api/v1/courses"), """

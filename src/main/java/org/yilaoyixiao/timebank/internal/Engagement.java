@@ -66,20 +66,7 @@ class Engagement {
             problems.add(new ApiException.FieldProblem("organisationKind", "INVALID",
                     "timebank.organisation-kind.invalid", new Object[0]));
         }
-        Set<String> skills = new LinkedHashSet<>();
-        for (String skill : r.skills() == null ? List.<String>of() : r.skills()) {
-            if (skill != null && !skill.isBlank()) {
-                if (skill.strip().length() > 50) {
-                    problems.add(new ApiException.FieldProblem("skills", "TOO_LONG", "timebank.text.too-long",
-                            new Object[] {50}));
-                }
-                skills.add(skill.strip());
-            }
-        }
-        if (skills.size() > MAX_SKILLS) {
-            problems.add(new ApiException.FieldProblem("skills", "TOO_MANY", "timebank.skills.too-many",
-                    new Object[] {MAX_SKILLS}));
-        }
+        Set<String> skills = skills(r.skills(), problems);
         Checks.throwIfAny(problems);
         PersonSummary person = timeBank.person(r.personId(), actor);
         if (person.status() != RecordStatus.ACTIVE) {
@@ -107,10 +94,63 @@ class Engagement {
         return repository.volunteer(person.id()).orElseThrow();
     }
 
+    private static Set<String> skills(List<String> given, List<ApiException.FieldProblem> problems) {
+        Set<String> skills = new LinkedHashSet<>();
+        for (String skill : given == null ? List.<String>of() : given) {
+            if (skill != null && !skill.isBlank()) {
+                if (skill.strip().length() > 50) {
+                    problems.add(new ApiException.FieldProblem("skills", "TOO_LONG", "timebank.text.too-long",
+                            new Object[] {50}));
+                }
+                skills.add(skill.strip());
+            }
+        }
+        if (skills.size() > MAX_SKILLS) {
+            problems.add(new ApiException.FieldProblem("skills", "TOO_MANY", "timebank.skills.too-many",
+                    new Object[] {MAX_SKILLS}));
+        }
+        return skills;
+    }
+
+    /** Changes a volunteer's profile (skills, former profession, availability, willingness, phone); audited. */
+    EngagementRepository.Volunteer update(long personId, List<String> skillList, String formerProfession,
+                                          String availability, Boolean willingToShare, Boolean ownPhone,
+                                          CurrentUser actor) {
+        List<ApiException.FieldProblem> problems = new ArrayList<>();
+        Checks.text(formerProfession, "formerProfession", false, problems);
+        Checks.text(availability, "availability", false, problems);
+        Set<String> skills = skills(skillList, problems);
+        Checks.throwIfAny(problems);
+        EngagementRepository.Volunteer current = volunteer(personId, actor);
+        transactions.executeWithoutResult(status -> {
+            repository.updateVolunteer(personId, Checks.strip(formerProfession), Checks.strip(availability),
+                    willingToShare == null ? current.willingToShare() : willingToShare,
+                    ownPhone == null ? current.ownPhone() : ownPhone, List.copyOf(skills));
+            audit.record(AuditRecord.success("TIMEBANK_VOLUNTEER_UPDATED", "timebank:" + personId,
+                    "skills=" + skills + " ownPhone=" + ownPhone + " willingToShare=" + willingToShare));
+        });
+        return repository.volunteer(personId).orElseThrow();
+    }
+
+    /** The volunteer leaves (no longer counted for I18 nor found as a talent); their hours stay theirs. */
+    void withdraw(long personId, CurrentUser actor) {
+        volunteer(personId, actor);
+        transactions.executeWithoutResult(status -> {
+            if (repository.withdraw(personId)) {
+                audit.record(AuditRecord.success("TIMEBANK_VOLUNTEER_WITHDRAWN", "timebank:" + personId, ""));
+            }
+        });
+    }
+
     EngagementRepository.Volunteer volunteer(long personId, CurrentUser actor) {
         timeBank.person(personId, actor);
         return repository.volunteer(personId)
                 .orElseThrow(() -> ApiException.notFound("timebank.volunteer.not-found", personId));
+    }
+
+    /** The registration of a person, if they are a volunteer (no scope check: the caller checked the person). */
+    java.util.Optional<EngagementRepository.Volunteer> findVolunteer(long personId) {
+        return repository.volunteer(personId);
     }
 
     String scope(String division, CurrentUser actor) {

@@ -125,6 +125,29 @@ class EngagementRepository {
         }
     }
 
+    /** Replaces a volunteer's profile: skills, former profession, availability, willingness, phone. */
+    void updateVolunteer(long personId, String formerProfession, String availability, boolean willingToShare,
+                         boolean ownPhone, List<String> skills) {
+        jdbc.sql("""
+                        update timebank.volunteer set former_profession = :profession, availability = :availability,
+                            willing_to_share = :willing, own_phone = :phone
+                        where person_id = :person and withdrawn_at is null
+                        """).param("person", personId).param("profession", formerProfession)
+                .param("availability", availability).param("willing", willingToShare).param("phone", ownPhone)
+                .update();
+        jdbc.sql("delete from timebank.volunteer_skill where person_id = :person").param("person", personId).update();
+        for (String skill : skills) {
+            jdbc.sql("insert into timebank.volunteer_skill (person_id, skill) values (:person, :skill)"
+                    + " on conflict do nothing").param("person", personId).param("skill", skill).update();
+        }
+    }
+
+    /** Marks a volunteer withdrawn (the record and their hours stay); false if not registered or withdrawn already. */
+    boolean withdraw(long personId) {
+        return jdbc.sql("update timebank.volunteer set withdrawn_at = :at where person_id = :person"
+                        + " and withdrawn_at is null").param("at", now()).param("person", personId).update() > 0;
+    }
+
     /**
      * Willing volunteers born on or before {@code bornBy} (elders) in the divisions, whose skills or former profession
      * contain the text (any, when blank). Names and birth dates are joined from the registry's published view.

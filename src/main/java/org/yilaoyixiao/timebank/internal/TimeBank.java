@@ -142,7 +142,11 @@ class TimeBank {
         }
         ledger.open(TimeBankAccounts.issued(division), LedgerUnit.HOUR, true);
         ledger.open(TimeBankAccounts.person(personId), LedgerUnit.HOUR, false);
-        LedgerTransaction tx = post(creditKey, "TIMEBANK_CREDIT", type + " " + sourceRef,
+        String description = type == SourceType.ACTIVITY
+                ? type + " " + sourceRef + " " + number(sourceRef.split(":")[0]).flatMap(engagement::activity)
+                .map(EngagementRepository.Activity::title).orElse("")
+                : type + " " + sourceRef;
+        LedgerTransaction tx = post(creditKey, "TIMEBANK_CREDIT", description.strip(),
                 List.of(new Posting(TimeBankAccounts.issued(division), hours.negate()),
                         new Posting(TimeBankAccounts.person(personId), hours)), actor);
         repository.insertCredit(personId, hours, type.name(), sourceRef, division, creditKey, tx.id(), actor);
@@ -340,17 +344,22 @@ class TimeBank {
     }
 
     ExpiryResult expireAsOf(LocalDate asOf, String actor) {
-        Instant cutoff = asOf.minusMonths(settings.expiryMonths()).atStartOfDay(BusinessTime.ZONE).toInstant();
         int accounts = 0;
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         for (long personId : repository.accountHolders()) {
-            BigDecimal expired = transactions.execute(status -> expireOne(personId, cutoff, asOf, actor));
+            BigDecimal expired = expirePerson(personId, asOf, actor);
             if (expired.signum() > 0) {
                 accounts++;
                 total = total.add(expired);
             }
         }
         return new ExpiryResult(asOf, accounts, total);
+    }
+
+    /** Expires one person's hours as of a date, in a transaction of its own; the hours expired (zero if none). */
+    BigDecimal expirePerson(long personId, LocalDate asOf, String actor) {
+        Instant cutoff = asOf.minusMonths(settings.expiryMonths()).atStartOfDay(BusinessTime.ZONE).toInstant();
+        return transactions.execute(status -> expireOne(personId, cutoff, asOf, actor));
     }
 
     private BigDecimal expireOne(long personId, Instant cutoff, LocalDate asOf, String actor) {
@@ -363,7 +372,7 @@ class TimeBank {
             return BigDecimal.ZERO;
         }
         ledger.open(TimeBankAccounts.EXPIRED, LedgerUnit.HOUR, true);
-        LedgerTransaction tx = post(key, "TIMEBANK_EXPIRY", "expired " + asOf,
+        LedgerTransaction tx = post(key, "TIMEBANK_EXPIRY", asOf.toString(),
                 List.of(new Posting(account, expired.negate()), new Posting(TimeBankAccounts.EXPIRED, expired)),
                 actor);
         repository.insertMovement(MovementKind.EXPIRY.name(), personId, null, null, expired, null, null, key,

@@ -65,6 +65,28 @@ class TimeBankApiController {
         return engagement.volunteer(personId, currentUsers.require());
     }
 
+    record ProfileRequest(List<String> skills, String formerProfession, String availability, Boolean willingToShare,
+                          Boolean ownPhone) {
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/volunteers/{personId}")
+    @PreAuthorize(MANAGE)
+    @Operation(summary = "Change a volunteer's profile: skills (replaced), former profession, availability, "
+            + "willingness to be matched, whether they have a phone (false: proxy mode)")
+    EngagementRepository.Volunteer update(@PathVariable long personId, @RequestBody ProfileRequest request) {
+        return engagement.update(personId, request.skills(), request.formerProfession(), request.availability(),
+                request.willingToShare(), request.ownPhone(), currentUsers.require());
+    }
+
+    @PostMapping("/api/v1/volunteers/{personId}/withdrawal")
+    @PreAuthorize(MANAGE)
+    @Operation(summary = "The volunteer withdraws: 204; no longer counted for I18 nor listed as a talent; the hours "
+            + "stay on their account")
+    ResponseEntity<Void> withdraw(@PathVariable long personId) {
+        engagement.withdraw(personId, currentUsers.require());
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/api/v1/volunteers")
     @PreAuthorize(READ)
     @Operation(summary = "Volunteers registered in a division (default: the caller's scope), newest first")

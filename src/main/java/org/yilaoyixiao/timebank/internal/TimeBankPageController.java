@@ -98,8 +98,7 @@ class TimeBankPageController {
                     @RequestParam(required = false) boolean ownPhone,
                     @RequestParam(required = false) boolean consent, Model model, Locale locale) {
         try {
-            List<String> skillList = skills == null ? List.of()
-                    : Arrays.stream(skills.split("[,，、;；]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            List<String> skillList = splitSkills(skills);
             var volunteer = engagement.register(new Engagement.Registration(personId, organisation, organisationKind,
                     skillList, formerProfession, availability, willingToShare, ownPhone, consent),
                     currentUsers.require());
@@ -176,6 +175,37 @@ class TimeBankPageController {
         } catch (ApiException e) {
             return volunteer(personId, null, null, model, null, explain(e, locale));
         }
+    }
+
+    @GetMapping("/timebank/persons/{personId}/tab")
+    @PreAuthorize(READ)
+    String tab(@PathVariable long personId, Model model) {
+        CurrentUser actor = currentUsers.require();
+        model.addAttribute("account", timeBank.account(personId, actor));
+        model.addAttribute("volunteer", engagement.findVolunteer(personId).orElse(null));
+        return "timebank/tab :: account";
+    }
+
+    @PostMapping("/timebank/volunteers/{personId}/profile")
+    @PreAuthorize(MANAGE)
+    String profile(@PathVariable long personId, @RequestParam(required = false) String skills,
+                   @RequestParam(required = false) String formerProfession,
+                   @RequestParam(required = false) String availability,
+                   @RequestParam(required = false) boolean willingToShare,
+                   @RequestParam(required = false) boolean ownPhone, Model model, Locale locale) {
+        try {
+            engagement.update(personId, splitSkills(skills), formerProfession, availability, willingToShare, ownPhone,
+                    currentUsers.require());
+            return volunteer(personId, null, null, model, messages.getMessage("timebank.profile.done", null, locale),
+                    List.of());
+        } catch (ApiException e) {
+            return volunteer(personId, null, null, model, null, explain(e, locale));
+        }
+    }
+
+    static List<String> splitSkills(String skills) {
+        return skills == null ? List.of()
+                : Arrays.stream(skills.split("[,，、;；]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     // ---- activities

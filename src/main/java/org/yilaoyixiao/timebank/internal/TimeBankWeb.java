@@ -5,9 +5,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.yilaoyixiao.platform.web.NavigationContributor;
 import org.yilaoyixiao.platform.web.NavigationEntry;
+import org.yilaoyixiao.registry.PersonDetailTab;
 import org.yilaoyixiao.timebank.TimeBankPermissions;
 
-/** The time bank's navigation entries. */
+/** The time bank's navigation entries and its tab on a person's page. */
 @Configuration(proxyBeanMethods = false)
 class TimeBankWeb {
 
@@ -18,5 +19,25 @@ class TimeBankWeb {
                 new NavigationEntry("nav.timebank.activities", "/timebank/activities", TimeBankPermissions.READ, 63),
                 new NavigationEntry("nav.timebank.talents", "/timebank/talents", TimeBankPermissions.READ, 64),
                 new NavigationEntry("nav.timebank.courses", "/timebank/courses", TimeBankPermissions.READ, 65));
+    }
+
+    @Bean
+    PersonDetailTab timeBankTab() {
+        return new PersonDetailTab() {
+            @Override
+            public String labelKey() {
+                return "timebank.tab";
+            }
+
+            @Override
+            public int order() {
+                return 55;
+            }
+
+            @Override
+            public String path(long personId) {
+                return "/timebank/persons/" + personId + "/tab";
+            }
+        };
     }
 }
