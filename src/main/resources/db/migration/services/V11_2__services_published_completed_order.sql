@@ -5,6 +5,8 @@ select o.id,
        o.person_id,
        o.division_code,
        o.category,
+       o.butler_username,
+       o.checked_in_at,
        o.checked_out_at
 from services.service_order o
 where o.status in ('COMPLETED', 'EVALUATED');

@@ -25,6 +25,8 @@ create table timebank.volunteer (
     willing_to_share  boolean      not null default true,
     -- false: an elder without a phone, whose account an organiser operates in proxy mode
     own_phone         boolean      not null default true,
+    -- the volunteer's platform account (a butler or visitor), if any: orders and visits done under it are theirs
+    username          varchar(100) unique,
     consent_at        timestamptz  not null,
     consent_by        varchar(100) not null,
     registered_at     timestamptz  not null,

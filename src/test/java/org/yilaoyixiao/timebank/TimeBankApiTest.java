@@ -154,6 +154,44 @@ class TimeBankApiTest {
     }
 
     @Test
+    void anOrderDeliveredUnderAVolunteersOwnAccountCreditsThemAutomaticallyAndOnlyThem() throws Exception {
+        ServicesFixtures services = new ServicesFixtures(mvc, json);
+        String butler = services.butler(PlatformTest.HECHENG, ServicesFixtures.VILLAGE, "[\"CLEANING\"]");
+        long volunteer = fx.person("管家志愿者", 52, VILLAGE);
+        fx.send(post("/api/v1/volunteers"), "{\"personId\":%d,\"skills\":[\"助洁\"],\"username\":\"%s\"}"
+                .formatted(volunteer, butler)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.username").value(butler));
+        long other = fx.volunteer("旁人志愿者", 50, VILLAGE);
+        long elder = fx.person("助洁对象", 83, VILLAGE);
+        long first = deliver(services, butler, elder);
+        long second = deliver(services, butler, elder);
+        // automatic, after the order's commit: a quarter of an hour begun counts as a quarter
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (fx.account(volunteer).get("balanceHours").decimalValue().compareTo(new java.math.BigDecimal("0.5")) < 0
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(fx.account(volunteer).get("balanceHours").decimalValue()).isEqualByComparingTo("0.5");
+        fx.credit(volunteer, "1", "ORDER", Long.toString(first), TimeBankFixtures.key())
+                .andExpect(status().isConflict());
+        fx.credit(other, "1", "ORDER", Long.toString(second), TimeBankFixtures.key())
+                .andExpect(status().isConflict());
+        assertThat(fx.account(other).get("balanceHours").decimalValue()).isEqualByComparingTo("0");
+        assertThat(jdbc.sql("select count(*) from timebank.credit where source_type = 'ORDER' and source_ref in (:r)")
+                .param("r", List.of(Long.toString(first), Long.toString(second))).query(Long.class).single())
+                .isEqualTo(2);
+    }
+
+    private static long deliver(ServicesFixtures services, String butler, long elder) throws Exception {
+        long order = services.newOrder(elder, services.item("CLEAN-HOME"));
+        services.act(order, "dispatch", "{\"butler\":\"" + butler + "\"}").andExpect(status().isOk());
+        services.act(order, "accept", "{}").andExpect(status().isOk());
+        services.act(order, "check-in", "{}").andExpect(status().isOk());
+        services.act(order, "check-out", "{}").andExpect(status().isOk());
+        return order;
+    }
+
+    @Test
     void oneServiceIsCreditedOnceEvenWhenRequestsRace() throws Exception {
         long volunteer = fx.volunteer("并发甲", 63, VILLAGE);
         long visit = visit(fx.person("并发受助", 88, VILLAGE));

@@ -86,7 +86,7 @@ class DemoEngagement {
             PersonSummary p = people.get(i);
             engagement.register(new Engagement.Registration(p.id(), "老年协会", "ASSOCIATION",
                     List.of(SKILLS.get(i % SKILLS.size()), SKILLS.get((i + 3) % SKILLS.size())),
-                    i % 3 == 0 ? "退休教师" : i % 3 == 1 ? "乡村医生" : "农民", "工作日上午", true, i % 5 != 4, null),
+                    i % 3 == 0 ? "退休教师" : i % 3 == 1 ? "乡村医生" : "农民", "工作日上午", true, i % 5 != 4, null, null),
                     demo);
         }
         String village = people.get(0).residenceDivisionCode();

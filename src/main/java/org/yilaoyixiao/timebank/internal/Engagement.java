@@ -47,7 +47,7 @@ class Engagement {
     /** What a registration says; {@code consent} null means the registering organiser attests the signed form. */
     record Registration(Long personId, String organisation, String organisationKind, List<String> skills,
                         String formerProfession, String availability, Boolean willingToShare, Boolean ownPhone,
-                        Boolean consent) {
+                        String username, Boolean consent) {
     }
 
     EngagementRepository.Volunteer register(Registration r, CurrentUser actor) {
@@ -60,6 +60,7 @@ class Engagement {
         Checks.text(r.organisation(), "organisation", false, problems);
         Checks.text(r.formerProfession(), "formerProfession", false, problems);
         Checks.text(r.availability(), "availability", false, problems);
+        Checks.text(r.username(), "username", false, problems);
         String kind = r.organisationKind() == null || r.organisationKind().isBlank() ? "TEAM"
                 : r.organisationKind().strip();
         if (!kind.equals("TEAM") && !kind.equals("ASSOCIATION")) {
@@ -77,13 +78,17 @@ class Engagement {
                 if (repository.volunteerExists(person.id())) {
                     throw ApiException.conflict("timebank.volunteer.exists", person.id());
                 }
+                if (r.username() != null && !r.username().isBlank()
+                        && repository.volunteerByUsername(r.username().strip()).isPresent()) {
+                    throw ApiException.conflict("timebank.volunteer.username-taken", r.username().strip());
+                }
                 Long organisationId = r.organisation() == null || r.organisation().isBlank() ? null
                         : repository.insertOrganisation(r.organisation().strip(), kind,
                         person.residenceDivisionCode(), actor.username());
                 repository.insertVolunteer(person.id(), person.residenceDivisionCode(), organisationId,
                         Checks.strip(r.formerProfession()), Checks.strip(r.availability()),
                         r.willingToShare() == null || r.willingToShare(), r.ownPhone() == null || r.ownPhone(),
-                        actor.username(), List.copyOf(skills));
+                        Checks.strip(r.username()), actor.username(), List.copyOf(skills));
                 audit.record(AuditRecord.success("TIMEBANK_VOLUNTEER_REGISTERED", "timebank:" + person.id(),
                         "organisation=" + r.organisation() + " skills=" + skills + " consent="
                                 + (r.consent() == null ? "attested-by-organiser" : "given")));

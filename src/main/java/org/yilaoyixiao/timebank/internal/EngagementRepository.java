@@ -66,12 +66,13 @@ class EngagementRepository {
 
     record Volunteer(long personId, String divisionCode, Long organisationId, String organisationName,
                      String formerProfession, String availability, boolean willingToShare, boolean ownPhone,
-                     Instant consentAt, String consentBy, Instant registeredAt, List<String> skills) {
+                     String username, Instant consentAt, String consentBy, Instant registeredAt,
+                     List<String> skills) {
     }
 
     private static final String VOLUNTEER = """
             select v.person_id, v.division_code, v.organisation_id, o.name as organisation_name, v.former_profession,
-                   v.availability, v.willing_to_share, v.own_phone, v.consent_at, v.consent_by, v.registered_at,
+                   v.availability, v.willing_to_share, v.own_phone, v.username, v.consent_at, v.consent_by, v.registered_at,
                    coalesce((select array_agg(s.skill order by s.skill) from timebank.volunteer_skill s
                              where s.person_id = v.person_id), '{}') as skills
             from timebank.volunteer v left join timebank.organisation o on o.id = v.organisation_id
@@ -81,13 +82,20 @@ class EngagementRepository {
         return new Volunteer(rs.getLong("person_id"), rs.getString("division_code"),
                 (Long) rs.getObject("organisation_id"), rs.getString("organisation_name"),
                 rs.getString("former_profession"), rs.getString("availability"), rs.getBoolean("willing_to_share"),
-                rs.getBoolean("own_phone"), rs.getTimestamp("consent_at").toInstant(), rs.getString("consent_by"),
+                rs.getBoolean("own_phone"), rs.getString("username"), rs.getTimestamp("consent_at").toInstant(),
+                rs.getString("consent_by"),
                 rs.getTimestamp("registered_at").toInstant(), List.of((String[]) rs.getArray("skills").getArray()));
     }
 
     Optional<Volunteer> volunteer(long personId) {
         return jdbc.sql(VOLUNTEER + " where v.person_id = :person and v.withdrawn_at is null")
                 .param("person", personId).query((rs, n) -> volunteer(rs)).optional();
+    }
+
+    /** The volunteer whose platform account this is, if any (withdrawn ones included: their past work stays theirs). */
+    Optional<Long> volunteerByUsername(String username) {
+        return jdbc.sql("select person_id from timebank.volunteer where username = :u").param("u", username)
+                .query(Long.class).optional();
     }
 
     boolean volunteerExists(long personId) {
@@ -108,14 +116,15 @@ class EngagementRepository {
     }
 
     void insertVolunteer(long personId, String divisionCode, Long organisationId, String formerProfession,
-                         String availability, boolean willingToShare, boolean ownPhone, String consentBy,
-                         List<String> skills) {
+                         String availability, boolean willingToShare, boolean ownPhone, String username,
+                         String consentBy, List<String> skills) {
         jdbc.sql("""
                         insert into timebank.volunteer (person_id, division_code, organisation_id, former_profession,
-                            availability, willing_to_share, own_phone, consent_at, consent_by, registered_at)
+                            availability, willing_to_share, own_phone, username, consent_at, consent_by,
+                            registered_at)
                         values (:person, :division, :organisation, :profession, :availability, :willing, :phone,
-                                :at, :consentBy, :at)
-                        """).param("person", personId).param("division", divisionCode)
+                                :username, :at, :consentBy, :at)
+                        """).param("person", personId).param("division", divisionCode).param("username", username)
                 .param("organisation", organisationId).param("profession", formerProfession)
                 .param("availability", availability).param("willing", willingToShare).param("phone", ownPhone)
                 .param("at", now()).param("consentBy", consentBy).update();

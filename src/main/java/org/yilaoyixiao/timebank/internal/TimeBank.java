@@ -169,11 +169,26 @@ class TimeBank {
     /** The division where the service was given, if the source is a real, finished service; 409 if it is not. */
     private String verifiedDivision(SourceType type, String ref, long personId, BigDecimal hours) {
         Optional<String> division = switch (type) {
-            case ORDER -> number(ref).flatMap(repository::completedOrderDivision);
-            case VISIT -> number(ref).flatMap(repository::visitDivision);
+            case ORDER -> number(ref).flatMap(repository::deliveredOrder)
+                    .filter(o -> doneBy(o.butler(), personId)).map(TimeBankRepository.DeliveredOrder::divisionCode);
+            case VISIT -> number(ref).flatMap(repository::recordedVisit)
+                    .filter(v -> doneBy(v.visitor(), personId)).map(TimeBankRepository.RecordedVisit::divisionCode);
             case ACTIVITY -> activitySource(ref, personId, hours);
         };
         return division.orElseThrow(() -> ApiException.conflict("timebank.source.unverified", type, ref));
+    }
+
+    /**
+     * Whether a service done under a platform account may be credited to the person: when the account belongs to a
+     * volunteer, or the person has an account, they must be the same; when neither is linked, the organiser who
+     * credits attests who did it (decision 0030).
+     */
+    private boolean doneBy(String account, long personId) {
+        Optional<Long> owner = account == null ? Optional.empty() : engagement.volunteerByUsername(account);
+        if (owner.isPresent()) {
+            return owner.get() == personId;
+        }
+        return engagement.volunteer(personId).map(v -> v.username() == null).orElse(false);
     }
 
     /** An activity source is {@code <activityId>:<personId>}: a participant of a confirmed activity, for its hours. */

@@ -52,7 +52,8 @@ class TimeBankApiController {
     @Operation(summary = "Register a volunteer of any age: 201. The organisation (a volunteer team, or with "
             + "organisationKind=ASSOCIATION a village 老年协会) is found or created in the person's village. consent "
             + "false is refused; absent, the registering organiser attests the signed consent form. ownPhone=false "
-            + "puts the account in proxy mode. 409 if registered already")
+            + "puts the account in proxy mode. username links the volunteer's platform account (a butler's): orders "
+            + "they deliver under it are credited automatically, and only to them. 409 if registered already")
     ResponseEntity<EngagementRepository.Volunteer> register(@RequestBody Engagement.Registration registration) {
         EngagementRepository.Volunteer volunteer = engagement.register(registration, currentUsers.require());
         return ResponseEntity.created(URI.create("/api/v1/volunteers/" + volunteer.personId())).body(volunteer);

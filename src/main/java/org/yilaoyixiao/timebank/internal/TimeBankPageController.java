@@ -100,7 +100,7 @@ class TimeBankPageController {
         try {
             List<String> skillList = splitSkills(skills);
             var volunteer = engagement.register(new Engagement.Registration(personId, organisation, organisationKind,
-                    skillList, formerProfession, availability, willingToShare, ownPhone, consent),
+                    skillList, formerProfession, availability, willingToShare, ownPhone, null, consent),
                     currentUsers.require());
             return volunteers(0, model, messages.getMessage("timebank.volunteer.registered",
                     new Object[] {persons.find(volunteer.personId()).map(PersonSummary::name).orElse("")}, locale),

@@ -93,16 +93,29 @@ class TimeBankRepository {
                 .param("at", java.sql.Timestamp.from(clock.instant())).param("actor", actor).update();
     }
 
-    /** Where a delivered service order was given, if the order exists and was delivered. */
-    Optional<String> completedOrderDivision(long orderId) {
-        return jdbc.sql("select division_code from services.published_completed_order where id = :id")
-                .param("id", orderId).query(String.class).optional();
+    /** A delivered service order as the services module publishes it. */
+    record DeliveredOrder(long id, String divisionCode, String butler, Instant checkedIn, Instant checkedOut) {
     }
 
-    /** Where a recorded visit took place, if it exists. */
-    Optional<String> visitDivision(long visitId) {
-        return jdbc.sql("select division_code from visits.published_visit where id = :id")
-                .param("id", visitId).query(String.class).optional();
+    Optional<DeliveredOrder> deliveredOrder(long orderId) {
+        return jdbc.sql("select id, division_code, butler_username, checked_in_at, checked_out_at"
+                        + " from services.published_completed_order where id = :id").param("id", orderId)
+                .query((rs, n) -> new DeliveredOrder(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)))).optional();
+    }
+
+    /** A recorded visit: where, and under which platform account. */
+    record RecordedVisit(long id, String divisionCode, String visitor) {
+    }
+
+    Optional<RecordedVisit> recordedVisit(long visitId) {
+        return jdbc.sql("select id, division_code, visitor from visits.published_visit where id = :id")
+                .param("id", visitId)
+                .query((rs, n) -> new RecordedVisit(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
+    }
+
+    private static Instant instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /** People (ids) with a time-bank account touched by a credit or a movement, for the expiry run. */
