@@ -38,7 +38,9 @@ class TimeBankJourneyBrowserTest extends BrowserJourney {
 
         Page page = logIn(organiser, Accounts.PASSWORD, 1366, 900);
         page.navigate(url("/"));
-        page.getByText("活动确认记时").first().click();
+        page.getByText("时间银行").first().click();
+        assertThat(page.locator("h1")).hasText("志愿者与时间银行");
+        page.locator("#go-activities").click();
         assertThat(page.locator("h1")).hasText("活动确认记时");
         String title = "重阳节陪伴独居老人 " + name;
         page.getByLabel("活动名称").fill(title);

@@ -8,7 +8,10 @@ import org.yilaoyixiao.platform.web.NavigationEntry;
 import org.yilaoyixiao.registry.PersonDetailTab;
 import org.yilaoyixiao.timebank.TimeBankPermissions;
 
-/** The time bank's navigation entries and its tab on a person's page. */
+/**
+ * The time bank's navigation entries (the activities and the talent database are reached from the volunteers page,
+ * to keep the bar short) and its tab on a person's page.
+ */
 @Configuration(proxyBeanMethods = false)
 class TimeBankWeb {
 
@@ -16,8 +19,6 @@ class TimeBankWeb {
     NavigationContributor timeBankNavigation() {
         return () -> List.of(
                 new NavigationEntry("nav.timebank.volunteers", "/timebank/volunteers", TimeBankPermissions.READ, 62),
-                new NavigationEntry("nav.timebank.activities", "/timebank/activities", TimeBankPermissions.READ, 63),
-                new NavigationEntry("nav.timebank.talents", "/timebank/talents", TimeBankPermissions.READ, 64),
                 new NavigationEntry("nav.timebank.courses", "/timebank/courses", TimeBankPermissions.READ, 65));
     }
 
