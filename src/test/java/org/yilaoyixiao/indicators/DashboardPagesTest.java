@@ -121,7 +121,7 @@ class DashboardPagesTest {
         Document inputs = Jsoup.parse(page);
         assertThat(inputs.select("#s-residentPopulation").val()).isEqualTo("9000");
         assertThat(inputs.select("#reported-values").text()).contains("I13", "97.50", bureau, "访视登记表");
-        assertThat(inputs.select("#r-code option").eachAttr("value")).contains("I01", "I17").doesNotContain("I08").doesNotContain("I07");
+        assertThat(inputs.select("#r-code option").eachAttr("value")).contains("I01", "I13").doesNotContain("I08").doesNotContain("I07").doesNotContain("I17");
         // township staff may look at the dashboard but not enter
         String clerk = Accounts.create(mvc, "TOWNSHIP_STAFF", township);
         mvc.perform(get("/indicators/inputs").session(login(clerk, Accounts.PASSWORD)))
