@@ -1,7 +1,6 @@
 package org.yilaoyixiao.registry.internal;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -59,7 +58,7 @@ class PersonTimeline {
         List<TimelineEntry> entries = new ArrayList<>();
         String createdBy = jdbc.sql("select created_by from registry.person where id = :id").param("id", person.id())
                 .query(String.class).single();
-        entries.add(new TimelineEntry(person.createdAt().atOffset(ZoneOffset.ofHours(8)).toLocalDate(),
+        entries.add(new TimelineEntry(person.createdAt().atZone(org.yilaoyixiao.platform.time.BusinessTime.ZONE).toLocalDate(),
                 person.createdAt(), "registry", "REGISTERED", "timeline.registry.registered", List.of(createdBy),
                 "person:" + person.id()));
         if (person.deathDate() != null) {
