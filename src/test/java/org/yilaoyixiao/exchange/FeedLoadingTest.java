@@ -217,5 +217,7 @@ class FeedLoadingTest {
                 """.formatted(other, TestIdNumbers.next(LocalDate.of(1944, 7, 7))));
         String page = fixtures.page("/exchange/review");
         assertThat(page).contains(other).contains("身份证号未匹配到档案");
+        assertThat(fixtures.page("/exchange")).contains("数据交换：数据导入").contains("待核对记录");
+        assertThat(fixtures.page("/exchange/deliveries")).contains("省平台推送日志");
     }
 }

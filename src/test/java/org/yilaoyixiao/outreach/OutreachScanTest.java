@@ -66,9 +66,28 @@ class OutreachScanTest {
         assertThat(found.get("trace").get("enrolment").get("receiving").asBoolean()).isFalse();
         assertThat(caseOf(younger.id(), "ELDERLY_SERVICE_SUBSIDY")).isEmpty();
 
+        // the home page's tree counts the open cases per programme
+        assertThat(fixtures.page("/home")).contains("应享未享·养老服务补贴").contains("应纳未纳·探访关爱");
+
         // the worklist page of the township shows the person with the reason in Chinese
         String page = fixtures.page("/outreach?programme=ELDERLY_SERVICE_SUBSIDY&division=331121001");
         assertThat(page).contains("九十未领").contains("年满 90 周岁");
+
+        // a township clerk elsewhere sees neither the case nor another township's list
+        String ounan = org.yilaoyixiao.support.Accounts.create(mvc, "TOWNSHIP_STAFF",
+                org.yilaoyixiao.support.PlatformTest.OUNAN);
+        JsonNode theirs = json.readTree(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/api/v1/outreach?programme=ELDERLY_SERVICE_SUBSIDY&size=200")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .httpBasic(ounan, org.yilaoyixiao.support.Accounts.PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(theirs.get("items").findValuesAsString("divisionCode"))
+                .allMatch(code -> code.startsWith(org.yilaoyixiao.support.PlatformTest.OUNAN));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/api/v1/outreach?division=" + ExchangeFixtures.VILLAGE)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .httpBasic(ounan, org.yilaoyixiao.support.Accounts.PASSWORD)))
+                .andExpect(status().isForbidden());
 
         // a printed letter, then the outcome
         long id = found.get("id").asLong();

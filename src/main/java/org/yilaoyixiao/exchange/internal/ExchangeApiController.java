@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,16 +30,16 @@ class ExchangeApiController {
     private final ReviewQueue review;
     private final ProvinceOutbox outbox;
     private final CurrentUsers currentUsers;
-    private final MessageSource messages;
+    private final RejectionReasons reasons;
 
     ExchangeApiController(Feeds feeds, FeedRepository repository, ReviewQueue review, ProvinceOutbox outbox,
-                          CurrentUsers currentUsers, MessageSource messages) {
+                          CurrentUsers currentUsers, RejectionReasons reasons) {
         this.feeds = feeds;
         this.repository = repository;
         this.review = review;
         this.outbox = outbox;
         this.currentUsers = currentUsers;
-        this.messages = messages;
+        this.reasons = reasons;
     }
 
     record RejectedResponse(int index, String recordId, String code, String reason) {
@@ -117,12 +116,11 @@ class ExchangeApiController {
     private LoadResponse response(Feeds.Loaded loaded, Locale locale) {
         return new LoadResponse(loaded.id(), loaded.accepted(), loaded.duplicates(),
                 loaded.rejected().stream().map(r -> new RejectedResponse(r.index(), r.recordId(), r.reason(),
-                        reason(r.reason(), String.join("\u001f", r.args()), locale))).toList(),
+                        reason(r.reason(), String.join(RejectionReasons.SEPARATOR, r.args()), locale))).toList(),
                 loaded.queuedForReview());
     }
 
-    String reason(String key, String args, Locale locale) {
-        Object[] values = args == null || args.isEmpty() ? new Object[0] : args.split("\u001f");
-        return messages.getMessage(key, values, key, locale);
+    private String reason(String key, String args, Locale locale) {
+        return reasons.text(key, args, locale);
     }
 }

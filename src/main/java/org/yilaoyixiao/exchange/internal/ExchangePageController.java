@@ -25,18 +25,18 @@ class ExchangePageController {
     private final FeedRepository repository;
     private final ReviewQueue review;
     private final ProvinceOutbox outbox;
-    private final ExchangeApiController api;
+    private final RejectionReasons reasons;
     private final CurrentUsers currentUsers;
     private final org.springframework.context.MessageSource messages;
 
     ExchangePageController(Feeds feeds, FeedRepository repository, ReviewQueue review, ProvinceOutbox outbox,
-                           ExchangeApiController api, CurrentUsers currentUsers,
+                           RejectionReasons reasons, CurrentUsers currentUsers,
                            org.springframework.context.MessageSource messages) {
         this.feeds = feeds;
         this.repository = repository;
         this.review = review;
         this.outbox = outbox;
-        this.api = api;
+        this.reasons = reasons;
         this.currentUsers = currentUsers;
         this.messages = messages;
     }
@@ -73,7 +73,7 @@ class ExchangePageController {
         model.addAttribute("records", repository.ofLoad(id));
         model.addAttribute("rejected", repository.rejections(id).stream()
                 .map(r -> Map.of("index", r.index() + 1, "recordId", r.recordId() == null ? "" : r.recordId(),
-                        "reason", api.reason(r.reason(), r.args(), locale))).toList());
+                        "reason", reasons.text(r.reason(), r.args(), locale))).toList());
         return "exchange/load";
     }
 

@@ -56,7 +56,7 @@ class FeedRepository {
                 insert into exchange.feed_rejection (load_id, idx, record_id, reason, reason_args)
                 values (:load, :idx, :record, :reason, :args)
                 """).param("load", loadId).param("idx", r.index()).param("record", r.recordId())
-                .param("reason", r.reason()).param("args", String.join("\u001f", r.args())).update();
+                .param("reason", r.reason()).param("args", String.join(RejectionReasons.SEPARATOR, r.args())).update();
     }
 
     /** The new row's id, or empty when the feed already has this record id (a duplicate). */

@@ -129,9 +129,9 @@ class ProvinceExport {
                                i.cognitive_beds,
                                (select count(*) from placement.published_placement pl
                                 where pl.institution_id = i.id and pl.kind = 'INSTITUTION'
-                                  and (pl.to_date is null or pl.to_date >= current_date)) as occupied
+                                  and (pl.to_date is null or pl.to_date >= :today)) as occupied
                         from facilities.published_institution i order by i.id
-                        """)
+                        """).param("today", BusinessTime.today(clock))
                 .query((rs, i) -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("institutionId", rs.getLong(1));
