@@ -24,9 +24,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The nightly snapshot for the province platform in the documented schema (docs/exchange/province-payload.schema.json):
- * elders per township, institutions with their beds, last month's visits per division and this year's computed
- * indicators. Each payload's idempotency key names its kind, period and part, so a second export on the same day
- * queues nothing. Read from the modules' published views (decision 0010) and the indicator sources.
+ * elders per township, institutions with their beds, last month's visits and services delivered per division, and
+ * this year's computed indicators. Each payload's idempotency key names its kind, period and part, so a second
+ * export on the same day queues nothing. Read from the modules' published views (decision 0010) and the indicator sources.
  */
 @Service
 class ProvinceExport {
@@ -77,6 +77,7 @@ class ProvinceExport {
         queued += queue("INSTITUTIONS", day, county, institutions());
         YearMonth month = YearMonth.from(today).minusMonths(1);
         queued += queue("VISITS", month.toString(), county, visits(month));
+        queued += queue("SERVICES", month.toString(), county, services(month));
         queued += queue("INDICATORS", day, county, indicators(today));
         int total = queued;
         transactions.executeWithoutResult(s -> audit.record(AuditRecord.success("PROVINCE_EXPORT_QUEUED",
@@ -158,6 +159,31 @@ class ProvinceExport {
                     m.put("targets", rs.getLong(2));
                     m.put("visited", rs.getLong(3));
                     m.put("highRisk", rs.getLong(4));
+                    return m;
+                }).list();
+    }
+
+    /** 养老管家 services delivered (checked out, not cancelled) in the month, per division and category. */
+    private List<Map<String, Object>> services(YearMonth month) {
+        return jdbc.sql("""
+                        select division_code, category, count(*), coalesce(sum(price), 0),
+                               count(distinct person_id), avg(stars)
+                        from services.published_service_order
+                        where status in ('COMPLETED', 'EVALUATED') and checked_out_at >= :from and checked_out_at < :to
+                        group by division_code, category order by 1, 2
+                        """)
+                .param("from", java.sql.Timestamp.from(month.atDay(1).atStartOfDay(BusinessTime.ZONE).toInstant()))
+                .param("to", java.sql.Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(BusinessTime.ZONE)
+                        .toInstant()))
+                .query((rs, i) -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("divisionCode", rs.getString(1));
+                    m.put("category", rs.getString(2));
+                    m.put("orders", rs.getLong(3));
+                    m.put("amount", rs.getBigDecimal(4));
+                    m.put("elders", rs.getLong(5));
+                    java.math.BigDecimal stars = rs.getBigDecimal(6);
+                    m.put("averageStars", stars == null ? null : stars.setScale(2, java.math.RoundingMode.HALF_UP));
                     return m;
                 }).list();
     }

@@ -121,7 +121,9 @@ class ProvinceOutboxTest {
                 assertThat(text).doesNotContainPattern("\\d{17}[\\dX]");
                 assertThat(json.readTree(text).get("items").get(0).has("idNumberMasked")).isTrue();
             }
-            assertThat(Files.exists(folder.resolve("indicators"))).isTrue();
+            for (String kind : List.of("indicators", "visits", "services")) {
+                assertThat(Files.exists(folder.resolve(kind))).as(kind).isTrue();
+            }
         } finally {
             outbox.useDelivery(new FileProvinceDelivery(Path.of(settings.directory())));
         }
