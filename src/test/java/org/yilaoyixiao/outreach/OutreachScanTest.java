@@ -26,6 +26,9 @@ class OutreachScanTest {
     @Autowired
     ObjectMapper json;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     ExchangeFixtures fixtures;
 
     @BeforeEach
@@ -135,5 +138,23 @@ class OutreachScanTest {
         JsonNode found = caseOf(elder.id(), "ELDERLY_SERVICE_SUBSIDY").orElseThrow();
         assertThat(found.get("reasons").get(0).asString()).isEqualTo("LOW_INCOME_AGE_80");
         assertThat(found.get("trace").get("facts").get("economicStatus").asString()).isEqualTo("MINIMUM_LIVING");
+    }
+
+    @Test
+    void anSmsGoesToTheFamilysEmergencyContactThroughTheNotificationsOutbox() throws Exception {
+        LocalDate today = LocalDate.now(org.yilaoyixiao.platform.time.BusinessTime.ZONE);
+        ExchangeFixtures.Person elder = fixtures.person("短信通知", today.minusYears(92), false, "NONE");
+        fixtures.admin(post("/api/v1/persons/" + elder.id() + "/contacts").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"儿子\",\"relation\":\"SON\",\"phone\":\"13900001111\","
+                                + "\"emergency\":true}"))
+                .andExpect(status().isCreated());
+        scan();
+        long id = caseOf(elder.id(), "ELDERLY_SERVICE_SUBSIDY").orElseThrow().get("id").asLong();
+        fixtures.admin(post("/api/v1/outreach/" + id + "/notices").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"channel\":\"SMS\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("NOTIFIED"));
+        assertThat(jdbc.sql("select recipient || ' ' || body from notifications.message where reference = :r")
+                .param("r", "outreach:" + id).query(String.class).single())
+                .startsWith("13900001111").contains("短信通知").contains("养老服务补贴");
     }
 }
