@@ -20,3 +20,26 @@
     form.querySelector('#quote-programme').addEventListener('change', function () { show(form); });
   });
 })();
+
+// The one-time subsidy application shows only the institutions or providers of the chosen programme.
+(function () {
+  'use strict';
+
+  function show(form) {
+    var programme = form.querySelector('#grant-programme').value;
+    form.querySelectorAll('.grant-subject').forEach(function (field) {
+      var active = field.getAttribute('data-programme') === programme;
+      field.hidden = !active;
+      field.querySelector('select').disabled = !active;
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var form = document.getElementById('grant-apply');
+    if (!form) {
+      return;
+    }
+    show(form);
+    form.querySelector('#grant-programme').addEventListener('change', function () { show(form); });
+  });
+})();

@@ -57,6 +57,9 @@ public final class SubsidyRunBenchmark {
                 if (fresh) {
                     month = month.plusMonths(1);
                 }
+                // autovacuum rarely gets to a benchmark database: clear the dead lines of earlier re-runs and bare
+                // statements so that neither timing pays for the other's leftovers
+                jdbc.sql("vacuum analyze subsidies.run_line").update();
                 long started = System.nanoTime();
                 long runId = probe.start("ELDERLY_SERVICE_SUBSIDY", month.toString(), county);
                 String outcome = probe.await(runId);
@@ -115,10 +118,14 @@ public final class SubsidyRunBenchmark {
     }
 
     /**
-     * The bare statement: the run's subjects copied as plain rows (constant amount, empty explanation) into the same
-     * table with the same indexes, in one INSERT … SELECT; rolled away afterwards.
+     * The bare statement: the run's subjects (their ids bound as one array) copied as plain rows from the published
+     * person view (constant amount, empty explanation) into the same table with the same indexes, in one
+     * INSERT … SELECT; removed afterwards.
      */
     private static long bare(JdbcClient jdbc, long runId) {
+        // the subjects are fetched before the clock starts: the timed statement only looks them up and copies them
+        Long[] subjects = jdbc.sql("select subject_id from subsidies.run_line where run_id = :run").param("run", runId)
+                .query(Long.class).list().toArray(Long[]::new);
         long bareRun = jdbc.sql("""
                 insert into subsidies.run (programme, month, status, prepared_by, prepared_at)
                 values ('BENCHMARK_BARE', date '1900-01-01', 'DRAFT', 'benchmark', now()) returning id
@@ -131,8 +138,8 @@ public final class SubsidyRunBenchmark {
                     select :bare, 'REGULAR', date '2026-10-01', 'PERSON', p.id, p.residence_division_code,
                            p.township_code, p.name, p.id_number_masked, 0, '{}'::jsonb
                     from registry.published_person p
-                    where p.id in (select l.subject_id from subsidies.run_line l where l.run_id = :run)
-                    """).param("bare", bareRun).param("run", runId).update();
+                    where p.id = any(:subjects)
+                    """).param("bare", bareRun).param("subjects", subjects).update();
             return (System.nanoTime() - started) / 1_000_000;
         } finally {
             jdbc.sql("delete from subsidies.run_line where run_id = :bare").param("bare", bareRun).update();

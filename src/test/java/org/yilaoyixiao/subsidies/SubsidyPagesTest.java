@@ -56,12 +56,17 @@ class SubsidyPagesTest {
         String html = page("/subsidies/runs/" + id);
         assertThat(html).contains("养老服务补贴").contains("2031-09").contains("草稿").contains("鹤城街道")
                 .contains("township-totals").contains("data-chart").contains("您是本批次的制单人")
+                .contains("<td>鹤城街道</td>")
                 .doesNotContain("id=\"approve-run\"");
         long line = jdbc.sql("select id from subsidies.run_line where run_id = :r and subject_id = :p and kind = 'REGULAR'")
                 .param("r", id).param("p", elder).query(Long.class).single();
         assertThat(page("/subsidies/runs/" + id + "/lines/" + line)).contains("页面老人").contains("90 周岁及以上")
                 .contains("elderly-service-subsidy.level0").contains("待县民政局/卫健局确认");
         assertThat(page("/subsidies/runs")).contains("2031-09");
+        // the person's subsidies tab: today's entitlement and the line of the run, with its "why?" link
+        assertThat(page("/subsidies/persons/" + elder + "/tab")).contains("养老服务补贴").contains("可以享受")
+                .contains("2031-09").contains("/subsidies/runs/" + id + "/lines/" + line)
+                .doesNotContain("育儿补贴：");
     }
 
     @Test

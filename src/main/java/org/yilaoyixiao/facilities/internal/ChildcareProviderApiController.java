@@ -76,21 +76,21 @@ class ChildcareProviderApiController {
 
     static ProviderResponse response(ProviderRecord r) {
         return new ProviderResponse(r.id(), r.name(), r.divisionCode(), r.kind().name(), r.filed(), r.filedOn(),
-                r.approvedSlots(), r.affordable(), r.premises().name(), r.leaseEndsOn(), r.classes(), r.synthetic(),
-                r.version());
+                r.approvedSlots(), r.affordable(), r.premises().name(), r.leaseEndsOn(), r.completedOn(), r.classes(),
+                r.synthetic(), r.version());
     }
 
     record ProviderRequest(String name, String divisionCode, String kind, Boolean filed, LocalDate filedOn,
                            Integer approvedSlots, Boolean affordable, String premises, LocalDate leaseEndsOn,
-                           List<ProviderCommand.ClassInput> classes, Integer version) {
+                           List<ProviderCommand.ClassInput> classes, Integer version, LocalDate completedOn) {
         ProviderCommand toCommand() {
             return new ProviderCommand(name, divisionCode, kind, filed, filedOn, approvedSlots, affordable, premises,
-                    leaseEndsOn, classes);
+                    leaseEndsOn, classes, completedOn);
         }
     }
 
     record ProviderResponse(long id, String name, String divisionCode, String kind, boolean filed, LocalDate filedOn,
                             int approvedSlots, boolean affordable, String premises, LocalDate leaseEndsOn,
-                            List<ChildcareClass> classes, boolean synthetic, int version) {
+                            LocalDate completedOn, List<ChildcareClass> classes, boolean synthetic, int version) {
     }
 }

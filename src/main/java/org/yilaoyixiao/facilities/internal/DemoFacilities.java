@@ -137,8 +137,10 @@ final class DemoFacilities {
     private static ProviderRecord provider(String name, String division, ChildcareProviderKind kind, boolean filed,
                                            LocalDate filedOn, int slots, boolean affordable, Premises premises,
                                            LocalDate leaseEndsOn, List<ChildcareClassType> pattern) {
+        // completed two months before filing, in the same year, as the demo providers opened
+        LocalDate completedOn = filedOn == null ? null : filedOn.minusMonths(2);
         return new ProviderRecord(0, name, division, kind, filed, filedOn, slots, affordable, premises, leaseEndsOn,
-                true, 0, classes(slots, pattern));
+                completedOn, true, 0, classes(slots, pattern));
     }
 
     /** Classes filling exactly the approved slots, each within its type's national limit, types taken in turn. */

@@ -25,6 +25,7 @@ public class ProviderForm {
     private String premises = "OWNED";
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate leaseEndsOn;
+    private LocalDate completedOn;
     private List<ClassRow> classes = new ArrayList<>();
     private Integer version;
 
@@ -71,6 +72,7 @@ public class ProviderForm {
         form.affordable = r.affordable();
         form.premises = r.premises().name();
         form.leaseEndsOn = r.leaseEndsOn();
+        form.completedOn = r.completedOn();
         for (ChildcareClass c : r.classes()) {
             form.classes.add(new ClassRow(c.id(), c.type().name(), c.capacity()));
         }
@@ -100,7 +102,7 @@ public class ProviderForm {
         List<ProviderCommand.ClassInput> inputs = filledRows().stream().map(classes::get)
                 .map(row -> new ProviderCommand.ClassInput(row.getId(), row.getType(), row.getCapacity())).toList();
         return new ProviderCommand(name, divisionCode, kind, filed, filedOn, approvedSlots, affordable, premises,
-                leaseEndsOn, inputs);
+                leaseEndsOn, inputs, completedOn);
     }
 
     /** The form field of a command field: classes[i] of the command is the i-th filled row of the form. */
@@ -130,6 +132,8 @@ public class ProviderForm {
     public String getPremises() { return premises; }
     public void setPremises(String premises) { this.premises = premises; }
     public LocalDate getLeaseEndsOn() { return leaseEndsOn; }
+    public LocalDate getCompletedOn() { return completedOn; }
+    public void setCompletedOn(LocalDate completedOn) { this.completedOn = completedOn; }
     public void setLeaseEndsOn(LocalDate leaseEndsOn) { this.leaseEndsOn = leaseEndsOn; }
     public List<ClassRow> getClasses() { return classes; }
     public void setClasses(List<ClassRow> classes) { this.classes = classes; }

@@ -26,7 +26,7 @@ import org.yilaoyixiao.platform.security.CurrentUsers;
 class ProviderFormController {
 
     private static final Set<String> FORM_FIELDS = Set.of("name", "divisionCode", "kind", "filed", "filedOn",
-            "approvedSlots", "affordable", "premises", "leaseEndsOn", "version");
+            "approvedSlots", "affordable", "premises", "leaseEndsOn", "completedOn", "version");
 
     private final ChildcareProviders providers;
     private final DivisionDirectory divisions;

@@ -7,10 +7,14 @@ import org.yilaoyixiao.facilities.ChildcareProviderKind;
 import org.yilaoyixiao.facilities.ChildcareProviderSummary;
 import org.yilaoyixiao.facilities.Premises;
 
-/** A childcare provider (托育机构) with its classes, as stored. */
+/**
+ * A childcare provider (托育机构) with its classes, as stored. {@code completedOn} (建成日期) is when the premises were
+ * completed: the one-time slot subsidy needs completion and filing in the same year (方案四（五）1).
+ */
 record ProviderRecord(long id, String name, String divisionCode, ChildcareProviderKind kind, boolean filed,
                       LocalDate filedOn, int approvedSlots, boolean affordable, Premises premises,
-                      LocalDate leaseEndsOn, boolean synthetic, int version, List<ChildcareClass> classes) {
+                      LocalDate leaseEndsOn, LocalDate completedOn, boolean synthetic, int version,
+                      List<ChildcareClass> classes) {
 
     ProviderRecord {
         classes = List.copyOf(classes);
@@ -18,7 +22,7 @@ record ProviderRecord(long id, String name, String divisionCode, ChildcareProvid
 
     ProviderRecord withClasses(List<ChildcareClass> newClasses) {
         return new ProviderRecord(id, name, divisionCode, kind, filed, filedOn, approvedSlots, affordable, premises,
-                leaseEndsOn, synthetic, version, newClasses);
+                leaseEndsOn, completedOn, synthetic, version, newClasses);
     }
 
     int classCapacity() {

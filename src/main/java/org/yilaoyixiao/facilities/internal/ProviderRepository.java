@@ -23,7 +23,7 @@ import org.yilaoyixiao.platform.api.PageResponse;
 class ProviderRepository {
 
     private static final String COLUMNS = "id, name, division_code, kind, filed, filed_on, approved_slots, affordable, "
-            + "premises, lease_ends_on, synthetic, version";
+            + "premises, lease_ends_on, completed_on, synthetic, version";
 
     private final JdbcClient jdbc;
 
@@ -34,9 +34,9 @@ class ProviderRepository {
     long insert(ProviderRecord r, String actor, boolean synthetic) {
         long id = jdbc.sql("""
                         insert into facilities.childcare_provider (name, division_code, kind, filed, filed_on,
-                            approved_slots, affordable, premises, lease_ends_on, synthetic, created_by, updated_by)
+                            approved_slots, affordable, premises, lease_ends_on, completed_on, synthetic, created_by, updated_by)
                         values (:name, :division, :kind, :filed, :filedOn, :slots, :affordable, :premises, :lease,
-                            :synthetic, :actor, :actor)
+                            :completedOn, :synthetic, :actor, :actor)
                         returning id
                         """)
                 .params(params(r)).param("synthetic", synthetic).param("actor", actor).query(Long.class).single();
@@ -52,7 +52,8 @@ class ProviderRepository {
         boolean updated = jdbc.sql("""
                         update facilities.childcare_provider set name = :name, division_code = :division, kind = :kind,
                             filed = :filed, filed_on = :filedOn, approved_slots = :slots, affordable = :affordable,
-                            premises = :premises, lease_ends_on = :lease, updated_at = now(), updated_by = :actor,
+                            premises = :premises, lease_ends_on = :lease, completed_on = :completedOn,
+                            updated_at = now(), updated_by = :actor,
                             version = version + 1
                         where id = :id and version = :version
                         """)
@@ -91,6 +92,7 @@ class ProviderRepository {
         p.put("affordable", r.affordable());
         p.put("premises", r.premises().name());
         p.put("lease", r.leaseEndsOn());
+        p.put("completedOn", r.completedOn());
         return p;
     }
 
@@ -145,6 +147,6 @@ class ProviderRepository {
                 ChildcareProviderKind.valueOf(rs.getString("kind")), rs.getBoolean("filed"),
                 InstitutionRepository.date(rs, "filed_on"), rs.getInt("approved_slots"), rs.getBoolean("affordable"),
                 Premises.valueOf(rs.getString("premises")), InstitutionRepository.date(rs, "lease_ends_on"),
-                rs.getBoolean("synthetic"), rs.getInt("version"), List.of());
+                InstitutionRepository.date(rs, "completed_on"), rs.getBoolean("synthetic"), rs.getInt("version"), List.of());
     }
 }

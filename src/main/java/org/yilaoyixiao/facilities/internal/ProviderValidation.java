@@ -1,5 +1,6 @@
 package org.yilaoyixiao.facilities.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +24,11 @@ class ProviderValidation {
     private final FacilityScope scope;
     private final ChildcareClassRules rules = ChildcareClassRules.national();
 
-    ProviderValidation(FacilityScope scope) {
+    private final Clock clock;
+
+    ProviderValidation(FacilityScope scope, Clock clock) {
         this.scope = scope;
+        this.clock = clock;
     }
 
     ProviderRecord validate(ProviderCommand c) {
@@ -41,6 +45,8 @@ class ProviderValidation {
             checks.check(!c.leaseEndsOn().isBefore(needed), "leaseEndsOn", "LEASE_TOO_SHORT",
                     "provider.lease.too-short-for-filing", needed.toString());
         }
+        checks.check(c.completedOn() == null || !c.completedOn().isAfter(LocalDate.now(clock)), "completedOn",
+                "IN_FUTURE", "provider.completed-on.future");
         int slots = c.approvedSlots() == null ? -1 : c.approvedSlots();
         checks.check(slots >= 0, "approvedSlots", "MIN", "provider.approved-slots.required");
         List<ChildcareClass> classes = classes(checks, c.classes());
@@ -50,7 +56,7 @@ class ProviderValidation {
         checks.throwIfAny();
         return new ProviderRecord(0, name, c.divisionCode(), kind, filed, filed ? c.filedOn() : null, slots,
                 Boolean.TRUE.equals(c.affordable()), premises, premises == Premises.LEASED ? c.leaseEndsOn() : null,
-                false, 0, classes);
+                c.completedOn(), false, 0, classes);
     }
 
     private List<ChildcareClass> classes(FieldChecks checks, List<ProviderCommand.ClassInput> input) {

@@ -65,9 +65,14 @@ class RunComputation {
     }
 
     private void progress(long runId, String status, int percent) {
-        progress.executeWithoutResult(s -> jdbc.sql("""
+        progress.executeWithoutResult(s -> {
+            // a progress mark lost in a crash costs nothing (the run is marked interrupted at start), so it need not
+            // wait for the disk; the computation's own commit does
+            jdbc.sql("set local synchronous_commit = off").update();
+            jdbc.sql("""
                 update subsidies.run set status = coalesce(:status, status), progress = :progress where id = :id
-                """).param("status", status).param("progress", percent).param("id", runId).update());
+                """).param("status", status).param("progress", percent).param("id", runId).update();
+        });
     }
 
     private static long elapsedMs(long since) {
@@ -227,7 +232,8 @@ class RunComputation {
                     township_code, reason, detail)
                 select :run_id, c.change, c.subject_type, c.subject_id, l.name, l.division_code, l.township_code,
                        case when c.change = 'ADDED' then l.explanation ->> 'basis' else 'PENDING' end,
-                       l.explanation -> 'facts'
+                       -- nested explanations keep their facts under 'facts'; flat ones are all facts (decision 0036)
+                       coalesce(l.explanation -> 'facts', l.explanation - 'basis')
                 from changed c
                 join subsidies.run_line l
                   on l.run_id = case when c.change = 'ADDED' then cast(:run_id as bigint) else cast(:previous as bigint) end

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 import org.yilaoyixiao.policy.ParameterValue;
 import org.yilaoyixiao.policy.PolicyParameters;
 import org.yilaoyixiao.subsidies.Programme;
@@ -30,6 +31,15 @@ interface RunDefinition {
      * explanation} of every subject eligible in the bound month; {@code explanation->>'basis'} names the ground.
      */
     String selectLines();
+
+    /**
+     * A line's explanation as readers see it (API, line page, change list): {@code basis}, {@code facts} and the
+     * parameter keys. A definition may store a flatter form that is cheaper to build for a million lines and derive the
+     * rest here; the default returns what was stored.
+     */
+    default JsonNode expand(JsonNode stored, LocalDate forMonth) {
+        return stored;
+    }
 
     /** FROM-clause join after {@code subsidies.run_change c} giving the current facts of a subject, for stop reasons. */
     String removedJoin();

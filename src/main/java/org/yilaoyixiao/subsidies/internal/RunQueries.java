@@ -15,6 +15,10 @@ import org.yilaoyixiao.divisions.DivisionDirectory;
 import org.yilaoyixiao.platform.api.PageRequest;
 import org.yilaoyixiao.platform.api.PageResponse;
 import org.yilaoyixiao.platform.security.CurrentUser;
+import org.yilaoyixiao.subsidies.Programme;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Reads a run's lines, totals by township and change list, limited to the reader's scope. */
 @Component
@@ -23,11 +27,42 @@ class RunQueries {
     private final JdbcClient jdbc;
     private final DivisionDirectory divisions;
     private final String countyCode;
+    private final RunComputation computation;
+    private final ObjectMapper json;
 
-    RunQueries(JdbcClient jdbc, DivisionDirectory divisions, @Value("${yly.county-code}") String countyCode) {
+    RunQueries(JdbcClient jdbc, DivisionDirectory divisions, @Value("${yly.county-code}") String countyCode,
+               RunComputation computation, ObjectMapper json) {
         this.jdbc = jdbc;
         this.divisions = divisions;
         this.countyCode = countyCode;
+        this.computation = computation;
+        this.json = json;
+    }
+
+    /** The lines with their explanations as readers see them ({@link RunDefinition#expand}). */
+    private List<Line> readable(long runId, List<Line> lines) {
+        if (lines.isEmpty()) {
+            return lines;
+        }
+        RunDefinition definition = jdbc.sql("select programme from subsidies.run where id = :run").param("run", runId)
+                .query(String.class).optional().map(Programme::valueOf).map(computation::definition).orElse(null);
+        if (definition == null) {
+            return lines;
+        }
+        return lines.stream().map(l -> {
+            JsonNode stored = json.readTree(l.explanation());
+            JsonNode shown;
+            if ("ADJUSTMENT".equals(stored.path("basis").asString()) && stored.path("dueExplanation").isObject()) {
+                // an adjustment keeps what was due in the month it corrects, in the stored form of that month
+                ObjectNode copy = (ObjectNode) stored.deepCopy();
+                copy.set("dueExplanation", definition.expand(stored.get("dueExplanation"), l.forMonth()));
+                shown = copy;
+            } else {
+                shown = definition.expand(stored, l.forMonth());
+            }
+            return new Line(l.id(), l.kind(), l.forMonth(), l.subjectType(), l.subjectId(), l.divisionCode(),
+                    l.townshipCode(), l.name(), l.idNumberMasked(), l.amount(), json.writeValueAsString(shown));
+        }).toList();
     }
 
     record Line(long id, String kind, LocalDate forMonth, String subjectType, long subjectId, String divisionCode,
@@ -75,7 +110,7 @@ class RunQueries {
             list = list.param("kind", kind);
         }
         long total = count.query(Long.class).single();
-        return new PageResponse<>(list.query(Line.class).list(), page.page(), page.size(), total);
+        return new PageResponse<>(readable(runId, list.query(Line.class).list()), page.page(), page.size(), total);
     }
 
     Optional<Line> line(long runId, long lineId, CurrentUser actor) {
@@ -83,7 +118,8 @@ class RunQueries {
         return withScope(jdbc.sql("select l.id, l.kind, l.for_month, l.subject_type, l.subject_id, l.division_code, "
                 + "l.township_code, l.name, l.id_number_masked, l.amount, l.explanation::text as explanation "
                 + "from subsidies.run_line l where l.run_id = :run and l.id = :id" + scopeFilter(scope, "l")), scope)
-                .param("run", runId).param("id", lineId).query(Line.class).optional();
+                .param("run", runId).param("id", lineId).query(Line.class).optional()
+                .map(l -> readable(runId, List.of(l)).get(0));
     }
 
     /** Every line of the run in the reader's scope, in payment-list order, streamed. */

@@ -107,7 +107,7 @@ class SubjectFacts {
 
     private Optional<Subject> provider(Programme programme, long id, LocalDate monthStart, LocalDate monthEnd) {
         return jdbc.sql("""
-                select p.name, p.division_code, p.filed, p.filed_on, p.approved_slots
+                select p.name, p.division_code, p.filed, p.filed_on, p.approved_slots, p.completed_on
                 from facilities.published_childcare_provider p where p.id = :id
                 """).param("id", id).query((rs, n) -> {
             Map<String, Object> facts = new LinkedHashMap<>();
@@ -115,6 +115,11 @@ class SubjectFacts {
             LocalDate filedOn = rs.getObject("filed_on", LocalDate.class);
             if (programme == Programme.CHILDCARE_SLOT_CONSTRUCTION) {
                 facts.put("filedOn", rs.getBoolean("filed") && filedOn != null ? filedOn.toString() : null);
+                LocalDate completedOn = rs.getObject("completed_on", LocalDate.class);
+                if (completedOn != null) {
+                    // when unknown, the quote asks for it (given facts complete a record)
+                    facts.put("completedYear", completedOn.getYear());
+                }
             } else {
                 facts.put("filed", rs.getBoolean("filed") && filedOn != null && !filedOn.isAfter(monthEnd));
             }

@@ -102,6 +102,9 @@ class SubsidyPageController {
         if (run.finished()) {
             var townships = queries.townships(id, actor);
             model.addAttribute("townships", townships);
+            Map<String, String> townshipNames = new LinkedHashMap<>();
+            townships.forEach(t -> townshipNames.put(t.townshipCode(), t.townshipName()));
+            model.addAttribute("townshipNames", townshipNames);
             model.addAttribute("chart", json.writeValueAsString(Map.of(
                     "labels", townships.stream().map(RunQueries.TownshipTotal::townshipName).toList(),
                     "series", List.of(Map.of("name", messages.getMessage("subsidies.run.total", null, locale),
