@@ -102,4 +102,24 @@ public final class ExchangeFixtures {
         }
         return result.getContentAsString(StandardCharsets.UTF_8);
     }
+
+    /**
+     * A county bureau clerk to approve runs, named to sort after the other tests' accounts: the account list's first
+     * page (50, by username) is what FirstJourneyBrowserTest reads its new township user from.
+     */
+    public String checker() throws Exception {
+        String username = "zz-exchange-checker-" + System.nanoTime();
+        admin(post("/api/v1/users").contentType(MediaType.APPLICATION_JSON).content("""
+                {"username":"%s","password":"%s","displayName":"交换审批","roles":["BUREAU_STAFF"],
+                 "divisionCode":"%s","bureau":"CIVIL_AFFAIRS"}
+                """.formatted(username, org.yilaoyixiao.support.Accounts.INITIAL_PASSWORD, PlatformTest.COUNTY)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isCreated());
+        mvc.perform(post("/api/v1/me/password").with(httpBasic(username,
+                        org.yilaoyixiao.support.Accounts.INITIAL_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"currentPassword\":\"%s\",\"newPassword\":\"%s\"}".formatted(
+                                org.yilaoyixiao.support.Accounts.INITIAL_PASSWORD,
+                                org.yilaoyixiao.support.Accounts.PASSWORD)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNoContent());
+        return username;
+    }
 }

@@ -67,7 +67,7 @@ class FeedEffectsTest {
     @Test
     void aDeathStopsTheNextRunsLineAndRecoversWhatWasPaidAfterIt() throws Exception {
         ExchangeFixtures.Person elder = fixtures.person("死亡追回", LocalDate.of(1930, 1, 10), true, "NONE");
-        String checker = Accounts.create(mvc, "BUREAU_STAFF", PlatformTest.COUNTY);
+        String checker = fixtures.checker();
         for (String month : List.of("2025-01", "2025-02")) {
             JsonNode run = subsidies.run(ELDERLY, month);
             assertThat(lines(run, elder.id())).extracting(Line::kind).containsExactly("REGULAR");
