@@ -27,6 +27,11 @@ class RegistryWeb {
         return tab("person.tab.relations", 10, "/persons/%d/relations");
     }
 
+    @Bean
+    PersonDetailTab timelineTab() {
+        return tab("person.tab.timeline", 90, "/persons/%d/timeline");
+    }
+
     private static PersonDetailTab tab(String labelKey, int order, String pathPattern) {
         return new PersonDetailTab() {
             @Override

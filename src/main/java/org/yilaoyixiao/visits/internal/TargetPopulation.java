@@ -87,14 +87,17 @@ class TargetPopulation {
                            exists (select 1 from ov where ov.person_id = p.id and ov.kind = 'ADD') as added,
                            exists (select 1 from ov where ov.person_id = p.id and ov.kind = 'REMOVE') as removed,
                            exists (select 1 from ov where ov.person_id = p.id and ov.kind = 'HIGH_RISK') as flagged,
-                           exists (select 1 from alerted al where al.person_id = p.id) as alerted
+                           exists (select 1 from alerted al where al.person_id = p.id) as alerted,
+                           exists (select 1 from visits.tier_raise r where r.person_id = p.id
+                                   and r.from_date <= :last and r.until_date >= :first) as raised
                     from registry.published_person p
                     left join lv l on l.person_id = p.id
                     where p.status = 'ACTIVE' and p.birth_date <= :elderBorn)
                 insert into visits.target (month, person_id, division_code, township_code, reasons, tier, computed_at)
                 select :first, person_id, division_code, township_code,
                        case when added and not by_rule then array_append(reasons, 'MANUAL') else reasons end,
-                       case when level >= :highRisk or flagged or alerted then 'HIGH' else 'STANDARD' end, :now
+                       case when level >= :highRisk or flagged or alerted or raised then 'HIGH' else 'STANDARD' end,
+                       :now
                 from cand
                 where (by_rule or added) and not removed
                 """)

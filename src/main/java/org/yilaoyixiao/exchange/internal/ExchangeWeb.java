@@ -1,0 +1,20 @@
+package org.yilaoyixiao.exchange.internal;
+
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.yilaoyixiao.exchange.ExchangePermissions;
+import org.yilaoyixiao.platform.web.NavigationContributor;
+import org.yilaoyixiao.platform.web.NavigationEntry;
+
+/** Data exchange in the shell: feeds (with the review queue linked from there) and the province delivery log. */
+@Configuration(proxyBeanMethods = false)
+class ExchangeWeb {
+
+    @Bean
+    NavigationContributor exchangeNavigation() {
+        return () -> List.of(new NavigationEntry("nav.exchange", "/exchange", ExchangePermissions.FEED, 84),
+                new NavigationEntry("nav.exchange.deliveries", "/exchange/deliveries",
+                        ExchangePermissions.DELIVERIES, 86));
+    }
+}

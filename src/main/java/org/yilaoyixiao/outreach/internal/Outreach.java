@@ -1,0 +1,120 @@
+package org.yilaoyixiao.outreach.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yilaoyixiao.audit.AuditRecord;
+import org.yilaoyixiao.audit.AuditTrail;
+import org.yilaoyixiao.divisions.DivisionDirectory;
+import org.yilaoyixiao.notifications.Notification;
+import org.yilaoyixiao.notifications.Notifications;
+import org.yilaoyixiao.platform.api.ApiException;
+import org.yilaoyixiao.platform.api.PageRequest;
+import org.yilaoyixiao.platform.api.PageResponse;
+import org.yilaoyixiao.platform.security.CurrentUser;
+import org.yilaoyixiao.registry.EmergencyContacts;
+
+/**
+ * The worklist within the user's scope, notices (an SMS through the notifications outbox to the family's emergency
+ * contact, or a printed letter) and outcomes. Every action is audited.
+ */
+@Service
+class Outreach {
+
+    static final Set<String> OUTCOMES = Set.of("APPLIED", "DECLINED", "NOT_REACHABLE");
+    static final Set<String> STATUSES = Set.of("OPEN", "NOTIFIED", "APPLIED", "DECLINED", "NOT_REACHABLE");
+
+    private final Candidates candidates;
+    private final DivisionDirectory divisions;
+    private final Notifications notifications;
+    private final EmergencyContacts contacts;
+    private final MessageSource messages;
+    private final AuditTrail audit;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    Outreach(Candidates candidates, DivisionDirectory divisions, Notifications notifications,
+             EmergencyContacts contacts, MessageSource messages, AuditTrail audit, TransactionTemplate transactions,
+             Clock clock) {
+        this.candidates = candidates;
+        this.divisions = divisions;
+        this.notifications = notifications;
+        this.contacts = contacts;
+        this.messages = messages;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    PageResponse<Candidates.Candidate> worklist(String programme, String division, String status, PageRequest page,
+                                                CurrentUser actor) {
+        if (programme != null && !OutreachScan.PROGRAMMES.contains(programme)) {
+            throw ApiException.validation("programme", "UNKNOWN", "outreach.programme.unknown");
+        }
+        if (status != null && !STATUSES.contains(status)) {
+            throw ApiException.validation("status", "UNKNOWN", "outreach.status.unknown");
+        }
+        return candidates.worklist(programme, scope(division, actor), status, page);
+    }
+
+    Set<String> scope(String division, CurrentUser actor) {
+        String root = division == null || division.isBlank() ? actor.divisionCode() : division.strip();
+        if (!divisions.isWithin(actor.divisionCode(), root)) {
+            throw ApiException.forbidden("outreach.division.out-of-scope", root);
+        }
+        return divisions.subtreeCodes(root);
+    }
+
+    Candidates.Candidate candidate(long id, CurrentUser actor) {
+        return candidates.find(id).filter(c -> divisions.isWithin(actor.divisionCode(), c.divisionCode()))
+                .orElseThrow(() -> ApiException.notFound("outreach.candidate.not-found", Long.toString(id)));
+    }
+
+    Candidates.Candidate notice(long id, String channel, CurrentUser actor, Locale locale) {
+        Candidates.Candidate c = candidate(id, actor);
+        if (channel == null || !Set.of("SMS", "LETTER").contains(channel)) {
+            throw ApiException.validation("channel", "UNKNOWN", "outreach.notice.channel");
+        }
+        return transactions.execute(s -> {
+            Long message = null;
+            if (channel.equals("SMS")) {
+                List<EmergencyContacts.Contact> reachable = contacts.of(c.personId()).stream()
+                        .filter(contact -> contact.phone() != null && !contact.phone().isBlank()).toList();
+                if (reachable.isEmpty()) {
+                    throw ApiException.conflict("outreach.notice.no-phone");
+                }
+                String programme = messages.getMessage("outreach.programme." + c.programme(), null, Locale.CHINA);
+                message = notifications.send(new Notification(Notification.Channel.SMS, reachable.get(0).phone(),
+                        messages.getMessage("outreach.sms.subject", null, Locale.CHINA),
+                        messages.getMessage("outreach.sms.body", new Object[]{c.name(), programme}, Locale.CHINA),
+                        "outreach:" + c.id(), "outreach-sms-" + c.id() + "-" + clock.instant().toEpochMilli()));
+            }
+            long notice = candidates.addNotice(c.id(), channel, message, clock.instant(), actor.username());
+            audit.record(AuditRecord.success("OUTREACH_NOTICE_SENT", "outreach:" + c.id(), "channel=" + channel
+                    + " notice=" + notice + " person=" + c.personId()));
+            return candidates.find(c.id()).orElseThrow();
+        });
+    }
+
+    Candidates.Candidate outcome(long id, String outcome, String note, CurrentUser actor) {
+        Candidates.Candidate c = candidate(id, actor);
+        if (outcome == null || !OUTCOMES.contains(outcome)) {
+            throw ApiException.validation("outcome", "UNKNOWN", "outreach.outcome.unknown");
+        }
+        String cleaned = note == null || note.isBlank() ? null : note.strip();
+        if (cleaned != null && cleaned.length() > 500) {
+            cleaned = cleaned.substring(0, 500);
+        }
+        String stored = cleaned;
+        return transactions.execute(s -> {
+            candidates.outcome(c.id(), outcome, stored, clock.instant(), actor.username());
+            audit.record(AuditRecord.success("OUTREACH_OUTCOME_RECORDED", "outreach:" + c.id(), "outcome=" + outcome
+                    + " person=" + c.personId()));
+            return candidates.find(c.id()).orElseThrow();
+        });
+    }
+}
