@@ -103,6 +103,13 @@ class WebShellTest {
                         containsString("审计日志"))));
         mvc.perform(get("/admin/users").session(session)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("admin")));
+        // the list is searched by username or name, in any case, with LIKE wildcards taken literally
+        String butler = Accounts.create(mvc, "BUTLER", "331121001901");
+        mvc.perform(get("/admin/users").param("q", butler.toUpperCase()).session(session)).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-username=\"" + butler + "\""),
+                        not(containsString("data-username=\"admin\"")), containsString("共 1 条"))));
+        mvc.perform(get("/admin/users").param("q", "%").session(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("共 0 条")));
         mvc.perform(get("/admin/users/new").session(session)).andExpect(status().isOk());
         mvc.perform(get("/audit").session(session)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("LOGIN_SUCCESS")));

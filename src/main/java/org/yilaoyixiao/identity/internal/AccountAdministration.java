@@ -25,7 +25,11 @@ class AccountAdministration {
     }
 
     PageResponse<UserAccount> list(CurrentUser actor, PageRequest page) {
-        return accounts.findInDivisions(divisions.subtreeCodes(actor.divisionCode()), page);
+        return list(actor, null, page);
+    }
+
+    PageResponse<UserAccount> list(CurrentUser actor, String text, PageRequest page) {
+        return accounts.findInDivisions(divisions.subtreeCodes(actor.divisionCode()), text, page);
     }
 
     UserAccount get(CurrentUser actor, String username) {

@@ -122,14 +122,25 @@ class UserAccountRepository {
     }
 
     PageResponse<UserAccount> findInDivisions(Collection<String> divisionCodes, PageRequest page) {
+        return findInDivisions(divisionCodes, null, page);
+    }
+
+    /** Accounts in the divisions whose username or name contains the text (any case); all of them without one. */
+    PageResponse<UserAccount> findInDivisions(Collection<String> divisionCodes, String text, PageRequest page) {
         String[] codes = divisionCodes.toArray(String[]::new);
-        long total = jdbc.sql("select count(*) from identity.user_account where division_code = any(:codes)")
-                .param("codes", codes).query(Long.class).single();
-        List<UserAccount> items = jdbc.sql(SELECT + " where a.division_code = any(:codes) order by a.username"
-                        + " limit :limit offset :offset")
-                .param("codes", codes).param("limit", page.size()).param("offset", page.offset())
-                .query(UserAccountRepository::map).list();
-        return new PageResponse<>(items, page.page(), page.size(), total);
+        String pattern = text == null || text.isBlank() ? null
+                : "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String where = " where a.division_code = any(:codes)"
+                + (pattern == null ? "" : " and (a.username ilike :pattern or a.display_name ilike :pattern)");
+        var count = jdbc.sql("select count(*) from identity.user_account a" + where).param("codes", codes);
+        var list = jdbc.sql(SELECT + where + " order by a.username limit :limit offset :offset")
+                .param("codes", codes).param("limit", page.size()).param("offset", page.offset());
+        if (pattern != null) {
+            count = count.param("pattern", pattern);
+            list = list.param("pattern", pattern);
+        }
+        long total = count.query(Long.class).single();
+        return new PageResponse<>(list.query(UserAccountRepository::map).list(), page.page(), page.size(), total);
     }
 
     Map<String, Long> countByDivision(Collection<String> divisionCodes) {

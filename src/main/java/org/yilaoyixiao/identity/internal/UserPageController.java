@@ -48,9 +48,10 @@ class UserPageController {
     }
 
     @GetMapping
-    String list(@RequestParam(defaultValue = "0") int page, Model model) {
+    String list(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String q, Model model) {
         CurrentUser actor = currentUsers.require();
-        model.addAttribute("accounts", administration.list(actor, new PageRequest(Math.max(page, 0), 50)));
+        model.addAttribute("accounts", administration.list(actor, q, new PageRequest(Math.max(page, 0), 50)));
+        model.addAttribute("q", q == null ? "" : q.strip());
         model.addAttribute("divisionNames", divisionNames(actor));
         model.addAttribute("now", clock.instant());
         return "users/list";
@@ -70,6 +71,8 @@ class UserPageController {
         try {
             UserAccount account = registration.register(form.toNewAccount(), currentUsers.require());
             redirect.addFlashAttribute("created", account.username());
+            // the new account is shown found, however many accounts there are
+            redirect.addAttribute("q", account.username());
             return "redirect:/admin/users";
         } catch (ApiException e) {
             if (e.fieldProblems().isEmpty()) {
