@@ -160,6 +160,10 @@ class GuardianApiTest {
                         "{\"note\":\"误按\",\"falseAlarm\":true}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("FALSE_ALARM"))
                 .andExpect(jsonPath("$.history.length()").value(3));
+        // each incident once on the elder's timeline
+        String timeline = fixtures.get("/api/v1/persons/" + elder + "/timeline").andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(timeline.split("银龄卫士警报：一键呼叫", -1)).hasSize(3);
     }
 
     @Test

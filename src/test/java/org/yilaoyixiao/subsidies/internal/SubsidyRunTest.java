@@ -88,6 +88,10 @@ class SubsidyRunTest {
         long unassessed = fixtures.person("低保未评估", end.minusYears(70), true, "MINIMUM_LIVING");
         fixtures.assess(disabled, "2030-05-10", 2);
         List<Long> people = List.of(ninety, eightyNine, eighty, disabled, unassessed);
+        // the assessment is on the person's timeline, dated when it was made
+        assertThat(fixtures.asAdmin("GET", "/api/v1/persons/" + disabled + "/timeline", null).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("能力评估：中度失能").contains("\"date\":\"2030-05-10\"");
 
         JsonNode run = fixtures.run(ELDERLY, "2030-05");
         assertThat(run.get("status").asString()).isEqualTo("DRAFT");
@@ -259,6 +263,8 @@ class SubsidyRunTest {
         fixtures.asAdmin("POST", "/api/v1/subsidies/runs/" + id + "/approve", null)
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value("审批人不能是制单人：请由另一位工作人员审批。"));
+        assertThat(fixtures.asAdmin("GET", "/api/v1/persons/" + elder + "/timeline", null).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).doesNotContain("SUBSIDY_REGULAR");
         assertThat(jdbc.sql("select status from subsidies.run where id = :run").param("run", id).query(String.class)
                 .single()).isEqualTo("DRAFT");
         fixtures.asAdmin("GET", "/api/v1/subsidies/runs/" + id + "/payment-list.csv", null)
@@ -271,6 +277,10 @@ class SubsidyRunTest {
         fixtures.send(checker, Accounts.PASSWORD, "POST", "/api/v1/subsidies/runs/" + id + "/approve", null)
                 .andExpect(status().isOk()).andExpect(jsonPath("$.approvedBy").value(checker))
                 .andExpect(jsonPath("$.preparedBy").value(PlatformTest.ADMIN));
+        // the approved payment is on the person's timeline (a draft was not)
+        String timeline = fixtures.asAdmin("GET", "/api/v1/persons/" + elder + "/timeline", null)
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(timeline).contains("养老服务补贴 2030-11：发放").contains("SUBSIDY_REGULAR");
 
         String csv = fixtures.asAdmin("GET", "/api/v1/subsidies/runs/" + id + "/payment-list.csv", null)
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
