@@ -231,9 +231,11 @@ class RunComputation {
                 insert into subsidies.run_change (run_id, change, subject_type, subject_id, name, division_code,
                     township_code, reason, detail)
                 select :run_id, c.change, c.subject_type, c.subject_id, l.name, l.division_code, l.township_code,
-                       case when c.change = 'ADDED' then l.explanation ->> 'basis' else 'PENDING' end,
-                       -- nested explanations keep their facts under 'facts'; flat ones are all facts (decision 0036)
-                       coalesce(l.explanation -> 'facts', l.explanation - 'basis')
+                       -- an explanation is an object with its basis, or positional with the basis first (0036)
+                       case when c.change = 'ADDED' then coalesce(l.explanation ->> 'basis', l.explanation ->> 0)
+                            else 'PENDING' end,
+                       case when jsonb_typeof(l.explanation) = 'array' then l.explanation - 0
+                            else l.explanation -> 'facts' end
                 from changed c
                 join subsidies.run_line l
                   on l.run_id = case when c.change = 'ADDED' then cast(:run_id as bigint) else cast(:previous as bigint) end

@@ -52,7 +52,8 @@ class RunQueries {
         return lines.stream().map(l -> {
             JsonNode stored = json.readTree(l.explanation());
             JsonNode shown;
-            if ("ADJUSTMENT".equals(stored.path("basis").asString()) && stored.path("dueExplanation").isObject()) {
+            JsonNode due = stored.path("dueExplanation");
+            if ("ADJUSTMENT".equals(stored.path("basis").asString()) && (due.isObject() || due.isArray())) {
                 // an adjustment keeps what was due in the month it corrects, in the stored form of that month
                 ObjectNode copy = (ObjectNode) stored.deepCopy();
                 copy.set("dueExplanation", definition.expand(stored.get("dueExplanation"), l.forMonth()));

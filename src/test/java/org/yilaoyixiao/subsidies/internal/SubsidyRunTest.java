@@ -60,7 +60,7 @@ class SubsidyRunTest {
 
     private Map<Long, List<StoredLine>> lines(long runId, List<Long> people) {
         return jdbc.sql("""
-                select subject_id, kind, for_month, amount, explanation ->> 'basis' as basis from subsidies.run_line
+                select subject_id, kind, for_month, amount, coalesce(explanation ->> 'basis', explanation ->> 0) as basis from subsidies.run_line
                 where run_id = :run and subject_type = 'PERSON' and subject_id in (:people) order by id
                 """).param("run", runId).param("people", people)
                 .query((rs, n) -> Map.entry(rs.getLong(1), new StoredLine(rs.getString(2),
@@ -241,6 +241,9 @@ class SubsidyRunTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.explanation.due").value(350.0))
                 .andExpect(jsonPath("$.explanation.paid").value(300.0))
+                // what was due is explained as any line is: the facts of that month, with the age then
+                .andExpect(jsonPath("$.explanation.dueExplanation.basis").value("LOW_INCOME_DISABLED"))
+                .andExpect(jsonPath("$.explanation.dueExplanation.facts.age").value(70))
                 .andExpect(jsonPath("$.parameters[?(@.parameter == 'elderly-service-subsidy.level3')].reference")
                         .value("青民〔2033〕1号 第三条"));
 
