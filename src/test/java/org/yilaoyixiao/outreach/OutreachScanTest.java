@@ -157,4 +157,23 @@ class OutreachScanTest {
                 .param("r", "outreach:" + id).query(String.class).single())
                 .startsWith("13900001111").contains("短信通知").contains("养老服务补贴");
     }
+
+    @Test
+    void aDisabledLowIncomeElderOutsideTheMonthsVisitListIsFoundAtTheLevelVisitsUses() throws Exception {
+        LocalDate today = LocalDate.now(org.yilaoyixiao.platform.time.BusinessTime.ZONE);
+        // the month's visit list exists before these two are registered, so neither is on it
+        fixtures.admin(post("/api/v1/visits/plans/" + java.time.YearMonth.from(today)))
+                .andExpect(status().isOk());
+        ExchangeFixtures.Person mild = fixtures.person("低保轻度失能", today.minusYears(70), true, "MINIMUM_LIVING");
+        ExchangeFixtures.Person intact = fixtures.person("低保能力完好", today.minusYears(70), true, "MINIMUM_LIVING");
+        org.yilaoyixiao.subsidies.SubsidyFixtures assessments = new org.yilaoyixiao.subsidies.SubsidyFixtures(mvc, json);
+        assessments.assess(mild.id(), today.minusDays(2).toString(), 1);
+        assessments.assess(intact.id(), today.minusDays(2).toString(), 0);
+        scan();
+        // 失能 for visits is the level in force in visits' dated parameters (level 1, ADR 0019), not a copy of it
+        JsonNode found = caseOf(mild.id(), "VISITS").orElseThrow();
+        assertThat(found.get("reasons").toString()).contains("DISABLED").contains("MINIMUM_LIVING");
+        assertThat(found.get("trace").get("facts").get("disabilityMinLevel").asInt()).isEqualTo(1);
+        assertThat(caseOf(intact.id(), "VISITS")).isEmpty();
+    }
 }

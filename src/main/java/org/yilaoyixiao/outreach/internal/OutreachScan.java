@@ -212,8 +212,9 @@ class OutreachScan {
     }
 
     /**
-     * 探访关爱: the visits rule (economic difficulty and a special situation or disability, ADR 0019's provisional
-     * level 1), against the month's target population — only once that month has been computed.
+     * 探访关爱: the visits rule (economic difficulty and a special situation or disability at the level in force for the
+     * month in visits' dated parameters, ADR 0019), against the month's target population — only once that month has
+     * been computed.
      */
     private static String visits() {
         return """
@@ -225,19 +226,22 @@ class OutreachScan {
                            case when 'SEVERE_DISABILITY' = any(p.living_situation) then 'SEVERE_DISABILITY' end,
                            case when 'FAMILY_PLANNING_SPECIAL' = any(p.living_situation)
                                 then 'FAMILY_PLANNING_SPECIAL' end,
-                           case when lv.level >= 1 then 'DISABLED' end]::varchar[], null) as reasons,
+                           case when lv.level >= d.min_level then 'DISABLED' end]::varchar[], null) as reasons,
                        jsonb_build_object('programme', 'VISITS', 'asOf', cast(:today as date),
-                           'rule', 'economic difficulty and (special situation or level >= 1)',
+                           'rule', 'economic difficulty and (special situation or level >= disabilityMinLevel)',
                            'facts', jsonb_build_object('economicStatus', p.economic_status,
-                               'livingSituation', p.living_situation, 'capabilityLevel', lv.level),
+                               'livingSituation', p.living_situation, 'capabilityLevel', lv.level,
+                               'disabilityMinLevel', d.min_level),
                            'enrolment', jsonb_build_object('source', 'visits.published_monthly_target',
                                'month', cast(:month as date), 'target', false)) as trace
                 from registry.published_person p left join lv on lv.person_id = p.id
+                cross join (select c.disability_min_level as min_level from visits.published_cadence_parameters c
+                            where c.effective_from <= :month order by c.effective_from desc limit 1) d
                 where exists (select 1 from visits.published_monthly_target t where t.month = :month)
                   and p.status = 'ACTIVE' and p.birth_date <= :born60
                   and p.economic_status in %s
                   and (p.living_situation && array['EMPTY_NEST', 'LEFT_BEHIND', 'LIVING_ALONE', 'SEVERE_DISABILITY',
-                                                   'FAMILY_PLANNING_SPECIAL']::varchar[] or lv.level >= 1)
+                                                   'FAMILY_PLANNING_SPECIAL']::varchar[] or lv.level >= d.min_level)
                   and (cast(:person as bigint) is null or p.id = cast(:person as bigint))
                   and not exists (select 1 from visits.published_monthly_target t
                                   where t.month = :month and t.person_id = p.id)
