@@ -126,6 +126,34 @@ class LoveCardApiTest {
                 .andExpect(jsonPath("$.detail").value("此人不住在爱心卡试点区域。"));
     }
 
+    @Autowired
+    org.yilaoyixiao.support.TestClock clock;
+
+    @Test
+    void theAgeThresholdIsADatedPolicyParameterThatChangesEligibilityFromItsDateOnly() throws Exception {
+        // far enough ahead that no other test's clock reaches it
+        LocalDate from = LocalDate.now(org.yilaoyixiao.platform.time.BusinessTime.ZONE).plusYears(10);
+        LocalDate birth = from.minusYears(78).minusDays(40);
+        long person = fixtures.id(fixtures.send(post("/api/v1/persons"), """
+                {"idNumber":"%s","name":"门槛老人","residenceDivisionCode":"%s","localHukou":true,"livingSituation":[]}
+                """.formatted(TestIdNumbers.next(birth), PlacementFixtures.VILLAGE)));
+        assertThat(card(person).get("eligible").asBoolean()).isFalse();
+        fixtures.send(post("/api/v1/policy/parameters/love-card.min-age/values"), """
+                {"effectiveFrom":"%s","value":75,"reference":"青民〔2036〕3号 第二条"}""".formatted(from))
+                .andExpect(status().isCreated());
+        // still 80 today: the new value counts from its date only
+        assertThat(card(person).get("eligible").asBoolean()).isFalse();
+        try {
+            clock.advance(java.time.Duration.between(java.time.Instant.now(),
+                    from.plusDays(1).atStartOfDay(org.yilaoyixiao.platform.time.BusinessTime.ZONE).toInstant()));
+            // 78 then, and 75 is enough from that day
+            assertThat(card(person).get("eligible").asBoolean()).isTrue();
+            assertThat(card(person).get("reasons").get(0).asString()).isEqualTo("lovecard.eligibility.old");
+        } finally {
+            clock.reset();
+        }
+    }
+
     @Test
     void aYoungerElderAssessedAsDisabledQualifies() throws Exception {
         long person = elder("爱心丁", 66, PlacementFixtures.VILLAGE);

@@ -14,19 +14,22 @@ import org.yilaoyixiao.registry.RecordStatus;
 
 /**
  * Who may receive money on a love card: an active elder living in a pilot area who is 失能/失智 by the assessed level
- * (GB/T 42195-2022 level at or above {@code yly.lovecard.min-capability-level}) or of high age
- * ({@code yly.lovecard.min-age}).
+ * (GB/T 42195-2022 level at or above the policy parameter {@code love-card.min-capability-level}) or of high age
+ * ({@code love-card.min-age}), both as in force today.
  */
 @Component
 class LoveCardEligibility {
 
     private final LoveCardSettings settings;
+    private final LoveCardThresholds thresholds;
     private final CapabilityLevels levels;
     private final DivisionDirectory divisions;
     private final Clock clock;
 
-    LoveCardEligibility(LoveCardSettings settings, CapabilityLevels levels, DivisionDirectory divisions, Clock clock) {
+    LoveCardEligibility(LoveCardSettings settings, LoveCardThresholds thresholds, CapabilityLevels levels,
+                        DivisionDirectory divisions, Clock clock) {
         this.settings = settings;
+        this.thresholds = thresholds;
         this.levels = levels;
         this.divisions = divisions;
         this.clock = clock;
@@ -48,9 +51,9 @@ class LoveCardEligibility {
             missing.add("lovecard.eligibility.not-in-pilot");
         }
         int age = person.ageOn(today);
-        boolean oldEnough = age >= settings.minAge();
+        boolean oldEnough = age >= thresholds.minAge(today);
         boolean disabled = levels.current(person.id()).map(CapabilityLevel::number)
-                .filter(level -> level >= settings.minCapabilityLevel()).isPresent();
+                .filter(level -> level >= thresholds.minCapabilityLevel(today)).isPresent();
         if (!oldEnough && !disabled) {
             missing.add("lovecard.eligibility.neither-disabled-nor-old");
         }

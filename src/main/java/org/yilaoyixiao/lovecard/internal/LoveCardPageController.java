@@ -31,14 +31,19 @@ class LoveCardPageController {
 
     private final LoveCards loveCards;
     private final LoveCardSettings settings;
+    private final LoveCardThresholds thresholds;
     private final DivisionDirectory divisions;
     private final CurrentUsers currentUsers;
     private final MessageSource messages;
+    private final java.time.Clock clock;
 
-    LoveCardPageController(LoveCards loveCards, LoveCardSettings settings, DivisionDirectory divisions,
-                           CurrentUsers currentUsers, MessageSource messages) {
+    LoveCardPageController(LoveCards loveCards, LoveCardSettings settings, LoveCardThresholds thresholds,
+                           DivisionDirectory divisions, CurrentUsers currentUsers, MessageSource messages,
+                           java.time.Clock clock) {
         this.loveCards = loveCards;
         this.settings = settings;
+        this.thresholds = thresholds;
+        this.clock = clock;
         this.divisions = divisions;
         this.currentUsers = currentUsers;
         this.messages = messages;
@@ -60,8 +65,9 @@ class LoveCardPageController {
         model.addAttribute("sources", FundingSource.values());
         model.addAttribute("pilots", String.join("、", settings.pilotDivisions().stream()
                 .map(code -> divisions.find(code).map(d -> d.name()).orElse(code)).toList()));
-        model.addAttribute("minLevel", settings.minCapabilityLevel());
-        model.addAttribute("minAge", settings.minAge());
+        java.time.LocalDate today = org.yilaoyixiao.platform.time.BusinessTime.today(clock);
+        model.addAttribute("minLevel", thresholds.minCapabilityLevel(today));
+        model.addAttribute("minAge", thresholds.minAge(today));
         model.addAttribute("rule", settings.spendingRule().name());
         model.addAttribute("areas", settings.pilotDivisions().stream()
                 .filter(code -> divisions.isWithin(actor.divisionCode(), code)

@@ -2,6 +2,7 @@ package org.yilaoyixiao.lovecard.internal;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,6 +41,7 @@ class LoveCards {
     private final LoveCardRepository cards;
     private final LoveCardEligibility eligibility;
     private final LoveCardSettings settings;
+    private final LoveCardThresholds thresholds;
     private final Ledger ledger;
     private final PersonDirectory persons;
     private final DivisionDirectory divisions;
@@ -47,12 +49,13 @@ class LoveCards {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    LoveCards(LoveCardRepository cards, LoveCardEligibility eligibility, LoveCardSettings settings, Ledger ledger,
-              PersonDirectory persons, DivisionDirectory divisions, AuditTrail audit,
-              TransactionTemplate transactions, Clock clock) {
+    LoveCards(LoveCardRepository cards, LoveCardEligibility eligibility, LoveCardSettings settings,
+              LoveCardThresholds thresholds, Ledger ledger, PersonDirectory persons, DivisionDirectory divisions,
+              AuditTrail audit, TransactionTemplate transactions, Clock clock) {
         this.cards = cards;
         this.eligibility = eligibility;
         this.settings = settings;
+        this.thresholds = thresholds;
         this.ledger = ledger;
         this.persons = persons;
         this.divisions = divisions;
@@ -213,8 +216,9 @@ class LoveCards {
             Set<String> area = divisions.subtreeCodes(scope).stream()
                     .filter(code -> settings.pilotDivisions().stream().anyMatch(p -> divisions.isWithin(p, code)))
                     .collect(Collectors.toSet());
-            List<Object[]> eligible = cards.eligibleIn(area, settings.minCapabilityLevel(),
-                    BusinessTime.today(clock).minusYears(settings.minAge()));
+            LocalDate today = BusinessTime.today(clock);
+            List<Object[]> eligible = cards.eligibleIn(area, thresholds.minCapabilityLevel(today),
+                    today.minusYears(thresholds.minAge(today)));
             int count = 0;
             for (Object[] row : eligible) {
                 long personId = (Long) row[0];

@@ -35,15 +35,11 @@ class OutreachScan {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final List<String> pilotDivisions;
-    private final int loveCardMinLevel;
-    private final int loveCardMinAge;
     private final boolean scheduled;
 
     OutreachScan(JdbcClient jdbc, PolicyParameters parameters, AuditTrail audit, TransactionTemplate transactions,
                  Clock clock,
                  @Value("${yly.lovecard.pilot-divisions:331121001,331121106}") List<String> pilotDivisions,
-                 @Value("${yly.lovecard.min-capability-level:1}") int loveCardMinLevel,
-                 @Value("${yly.lovecard.min-age:80}") int loveCardMinAge,
                  @Value("${yly.outreach.scan-enabled:true}") boolean scheduled) {
         this.jdbc = jdbc;
         this.parameters = parameters;
@@ -51,8 +47,6 @@ class OutreachScan {
         this.transactions = transactions;
         this.clock = clock;
         this.pilotDivisions = List.copyOf(pilotDivisions);
-        this.loveCardMinLevel = loveCardMinLevel;
-        this.loveCardMinAge = loveCardMinAge;
         this.scheduled = scheduled;
     }
 
@@ -125,8 +119,13 @@ class OutreachScan {
             case "ELDERLY_SERVICE_SUBSIDY" -> Map.of("born90", today.minusYears(90), "born80", today.minusYears(80),
                     "threshold", parameters.valueAsOf("elderly-service-subsidy.disability-threshold-level", today)
                             .value().intValue());
-            case "LOVE_CARD" -> Map.of("pilots", pilotDivisions, "minLevel", loveCardMinLevel,
-                    "minAge", loveCardMinAge, "bornByAge", today.minusYears(loveCardMinAge));
+            case "LOVE_CARD" -> {
+                // the love card's own dated thresholds (decision 0038), as the card's eligibility reads them
+                int minLevel = parameters.valueAsOf("love-card.min-capability-level", today).value().intValue();
+                int minAge = parameters.valueAsOf("love-card.min-age", today).value().intValue();
+                yield Map.of("pilots", pilotDivisions, "minLevel", minLevel, "minAge", minAge,
+                        "bornByAge", today.minusYears(minAge));
+            }
             case "CHILDCARE_ALLOWANCE" -> {
                 int limit = parameters.valueAsOf("childcare-allowance.age-limit-months", today).value().intValue();
                 yield Map.of("limit", limit, "bornAfter", today.minusMonths(limit));
