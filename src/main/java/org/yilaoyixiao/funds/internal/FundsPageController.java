@@ -156,9 +156,7 @@ class FundsPageController {
             if (e.code().status().value() == 404) {
                 throw e;
             }
-            redirect.addFlashAttribute("importProblems", e.fieldProblems().isEmpty() ? List.of(problem(e, locale))
-                    : e.fieldProblems().stream().map(p -> messages.getMessage(p.messageKey(), p.args(), locale))
-                    .toList());
+            redirect.addFlashAttribute("importProblems", e.messagesIn(messages, locale));
         }
         return "redirect:/funds/accounts/" + id;
     }

@@ -1,6 +1,8 @@
 package org.yilaoyixiao.platform.api;
 
 import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 
 /**
  * A failure the client can act on. Carries message keys, not text, so the response speaks the caller's language.
@@ -50,6 +52,14 @@ public class ApiException extends RuntimeException {
 
     public Object[] detailArgs() {
         return detailArgs.clone();
+    }
+
+    /** What went wrong in the reader's language, for a page: each field problem, or else the detail. */
+    public List<String> messagesIn(MessageSource messages, Locale locale) {
+        if (fieldProblems.isEmpty()) {
+            return List.of(messages.getMessage(detailKey, detailArgs, locale));
+        }
+        return fieldProblems.stream().map(p -> messages.getMessage(p.messageKey(), p.args(), locale)).toList();
     }
 
     public List<FieldProblem> fieldProblems() {

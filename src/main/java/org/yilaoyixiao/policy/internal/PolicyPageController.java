@@ -58,10 +58,7 @@ class PolicyPageController {
                     currentUsers.require().username());
             redirect.addFlashAttribute("added", key);
         } catch (ApiException e) {
-            String text = e.fieldProblems().isEmpty()
-                    ? messages.getMessage(e.detailKey(), e.detailArgs(), locale)
-                    : String.join("；", e.fieldProblems().stream()
-                            .map(p -> messages.getMessage(p.messageKey(), p.args(), locale)).toList());
+            String text = String.join("；", e.messagesIn(messages, locale));
             redirect.addFlashAttribute("problem", text);
             redirect.addFlashAttribute("problemKey", key);
         }

@@ -51,11 +51,7 @@ class GrantPageController {
     }
 
     private String problemText(ApiException e, Locale locale) {
-        if (e.fieldProblems().isEmpty()) {
-            return messages.getMessage(e.detailKey(), e.detailArgs(), locale);
-        }
-        return String.join("；", e.fieldProblems().stream()
-                .map(p -> messages.getMessage(p.messageKey(), p.args(), p.messageKey(), locale)).toList());
+        return String.join("；", e.messagesIn(messages, locale));
     }
 
     @GetMapping("/subsidies/grants")

@@ -77,19 +77,11 @@ class GrantPaymentList {
         for (String[] row : rows(year, actor, locale, zone)) {
             String[] cells = new String[row.length];
             for (int i = 0; i < row.length; i++) {
-                cells[i] = i == 0 || i == row.length - 1 ? row[i] : csvText(row[i]);
+                cells[i] = i == 0 || i == row.length - 1 ? row[i] : PaymentList.csvText(row[i] == null ? "" : row[i]);
             }
             writer.write(String.join(",", cells) + "\r\n");
         }
         writer.flush();
-    }
-
-    private static String csvText(String value) {
-        String safe = value == null ? "" : value;
-        if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0) {
-            safe = "'" + safe; // no formulas from data
-        }
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 
     void xlsx(int year, CurrentUser actor, Locale locale, ZoneId zone, OutputStream out) throws IOException {

@@ -86,7 +86,8 @@ class PaymentList {
         writer.flush();
     }
 
-    private static String csvText(String value) {
+    /** A quoted CSV cell; a leading =, +, - or @ is neutralised so that Excel never runs data as a formula. */
+    static String csvText(String value) {
         String safe = value;
         if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0) {
             safe = "'" + safe; // no formulas from data

@@ -51,11 +51,7 @@ class SubsidyPageController {
     }
 
     private String problemText(ApiException e, Locale locale) {
-        if (e.fieldProblems().isEmpty()) {
-            return messages.getMessage(e.detailKey(), e.detailArgs(), locale);
-        }
-        return String.join("；", e.fieldProblems().stream()
-                .map(p -> messages.getMessage(p.messageKey(), p.args(), locale)).toList());
+        return String.join("；", e.messagesIn(messages, locale));
     }
 
     private static List<Programme> monthly() {

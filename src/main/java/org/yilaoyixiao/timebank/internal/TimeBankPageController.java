@@ -385,9 +385,6 @@ class TimeBankPageController {
     }
 
     private List<String> explain(ApiException e, Locale locale) {
-        if (!e.fieldProblems().isEmpty()) {
-            return e.fieldProblems().stream().map(p -> messages.getMessage(p.messageKey(), p.args(), locale)).toList();
-        }
-        return List.of(messages.getMessage(e.detailKey(), e.detailArgs(), locale));
+        return e.messagesIn(messages, locale);
     }
 }

@@ -255,9 +255,6 @@ class VisitPageController {
     }
 
     private List<String> problems(ApiException e, Locale locale) {
-        if (e.fieldProblems().isEmpty()) {
-            return List.of(messages.getMessage(e.detailKey(), e.detailArgs(), locale));
-        }
-        return e.fieldProblems().stream().map(p -> messages.getMessage(p.messageKey(), p.args(), locale)).toList();
+        return e.messagesIn(messages, locale);
     }
 }
