@@ -59,8 +59,7 @@ class ExchangePageController {
                     currentUsers.require());
             return "redirect:/exchange/loads/" + loaded.id();
         } catch (ApiException e) {
-            String key = e.fieldProblems().isEmpty() ? e.detailKey() : e.fieldProblems().get(0).messageKey();
-            redirect.addFlashAttribute("problem", messages.getMessage(key, null, key, locale));
+            redirect.addFlashAttribute("problem", String.join("；", e.messagesIn(messages, locale)));
             return "redirect:/exchange";
         }
     }
@@ -92,8 +91,7 @@ class ExchangePageController {
             review.resolve(id, personId, note, currentUsers.require());
             redirect.addFlashAttribute("done", messages.getMessage("exchange.review.resolved", null, locale));
         } catch (ApiException e) {
-            String key = e.fieldProblems().isEmpty() ? e.detailKey() : e.fieldProblems().get(0).messageKey();
-            redirect.addFlashAttribute("problem", messages.getMessage(key, null, key, locale));
+            redirect.addFlashAttribute("problem", String.join("；", e.messagesIn(messages, locale)));
         }
         return "redirect:/exchange/review";
     }
@@ -106,8 +104,7 @@ class ExchangePageController {
             review.dismiss(id, note, currentUsers.require());
             redirect.addFlashAttribute("done", messages.getMessage("exchange.review.dismissed", null, locale));
         } catch (ApiException e) {
-            String key = e.fieldProblems().isEmpty() ? e.detailKey() : e.fieldProblems().get(0).messageKey();
-            redirect.addFlashAttribute("problem", messages.getMessage(key, null, key, locale));
+            redirect.addFlashAttribute("problem", String.join("；", e.messagesIn(messages, locale)));
         }
         return "redirect:/exchange/review";
     }

@@ -1,5 +1,6 @@
 package org.yilaoyixiao.facilities.internal;
 
+import org.yilaoyixiao.platform.demo.DemoData;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ class DemoFacilitiesStartup implements ApplicationRunner {
                           InstitutionRepository institutions, CareCentreRepository centres,
                           ProviderRepository providers, StaffRepository staff, JdbcClient jdbc,
                           TransactionTemplate transactions, Clock clock) {
-        this.enabled = wanted(demoEnabled, scale, externalDatabaseUrl);
+        this.enabled = DemoData.wanted(demoEnabled, scale, externalDatabaseUrl);
         this.countyCode = countyCode;
         this.divisions = divisions;
         this.institutions = institutions;
@@ -59,21 +60,6 @@ class DemoFacilitiesStartup implements ApplicationRunner {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
-    }
-
-    /** Same rule as the demo population: nothing synthetic reaches an external database unless asked for. */
-    static boolean wanted(boolean demoEnabled, String scale, String externalDatabaseUrl) {
-        if (!demoEnabled) {
-            return false;
-        }
-        if (scale == null || scale.isBlank()) {
-            return externalDatabaseUrl == null || externalDatabaseUrl.isBlank();
-        }
-        try {
-            return Double.parseDouble(scale.strip()) > 0;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     @Override

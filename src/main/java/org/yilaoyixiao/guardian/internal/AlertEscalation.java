@@ -3,8 +3,6 @@ package org.yilaoyixiao.guardian.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,6 +12,7 @@ import org.yilaoyixiao.audit.AuditRecord;
 import org.yilaoyixiao.audit.AuditTrail;
 import org.yilaoyixiao.divisions.DivisionDirectory;
 import org.yilaoyixiao.guardian.AlertType;
+import org.yilaoyixiao.guardian.detection.TimerKind;
 import org.yilaoyixiao.notifications.Notification;
 import org.yilaoyixiao.notifications.Notifications;
 import org.yilaoyixiao.registry.EmergencyContacts;
@@ -120,14 +119,11 @@ class AlertEscalation {
         }
         audit.record(AuditRecord.success("GUARDIAN_ALERT_ESCALATED", reference, "step=" + stepNumber));
         if (stepNumber < LAST_STEP) {
-            Instant due = clock.instant().plus(step);
-            jdbc.sql("""
-                            insert into guardian.detector_timer (timer_key, person_id, kind, due_at, context)
-                            values (:k, :p, 'ESCALATION', :due, :context)
-                            on conflict (timer_key) do update set due_at = excluded.due_at, context = excluded.context
-                            """).param("k", "escalate:" + alert.id()).param("p", alert.personId())
-                    .param("due", OffsetDateTime.ofInstant(due, ZoneOffset.UTC))
-                    .param("context", alert.id() + ":" + (stepNumber + 1)).update();
+            // through the detectors' own timer store: one writer of guardian.detector_timer
+            DatabaseTimers timers = new DatabaseTimers();
+            timers.set("escalate:" + alert.id(), alert.personId(), TimerKind.ESCALATION, clock.instant().plus(step),
+                    alert.id() + ":" + (stepNumber + 1));
+            timers.flush(jdbc);
         }
     }
 

@@ -2,7 +2,6 @@ package org.yilaoyixiao.guardian.internal;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,16 +58,10 @@ class DeviceDirectory {
                 .param("codes", codes).query((rs, i) -> map(rs)).list();
     }
 
-    /** Records that a device was heard from at {@code at} (kept if later than what is known) and is online. */
-    void seen(String deviceId, Instant at, Double battery) {
-        jdbc.sql("""
-                        update guardian.device set last_seen_at = greatest(coalesce(last_seen_at, :at), :at),
-                            battery = coalesce(:battery, battery), offline = false where device_id = :id
-                        """).param("id", deviceId).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                .param("battery", battery).update();
-    }
-
-    /** {@link #seen} for many devices in one statement. */
+    /**
+     * Records in one statement that devices were heard from (each last-seen time kept if later than what is known, the
+     * battery if reported) and are online.
+     */
     void seenAll(Map<String, Instant> lastSeen, Map<String, Double> battery) {
         if (lastSeen.isEmpty()) {
             return;

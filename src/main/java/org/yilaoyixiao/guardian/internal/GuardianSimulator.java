@@ -23,7 +23,7 @@ import org.yilaoyixiao.guardian.AlertType;
  */
 final class GuardianSimulator {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = org.yilaoyixiao.platform.time.BusinessTime.ZONE;
     static final int HOME_RADIUS = 150;
     static final int MARKET_METRES = 900;
     /** The local time of the injected night trip to the market (a WANDERING incident). */

@@ -121,15 +121,11 @@ class UserAccountRepository {
                 .param("id", id).param("enabled", enabled).update();
     }
 
-    PageResponse<UserAccount> findInDivisions(Collection<String> divisionCodes, PageRequest page) {
-        return findInDivisions(divisionCodes, null, page);
-    }
-
     /** Accounts in the divisions whose username or name contains the text (any case); all of them without one. */
     PageResponse<UserAccount> findInDivisions(Collection<String> divisionCodes, String text, PageRequest page) {
         String[] codes = divisionCodes.toArray(String[]::new);
         String pattern = text == null || text.isBlank() ? null
-                : "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                : "%" + org.yilaoyixiao.platform.persistence.LikePattern.literal(text.strip()) + "%";
         String where = " where a.division_code = any(:codes)"
                 + (pattern == null ? "" : " and (a.username ilike :pattern or a.display_name ilike :pattern)");
         var count = jdbc.sql("select count(*) from identity.user_account a" + where).param("codes", codes);

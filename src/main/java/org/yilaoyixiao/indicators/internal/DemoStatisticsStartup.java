@@ -1,5 +1,6 @@
 package org.yilaoyixiao.indicators.internal;
 
+import org.yilaoyixiao.platform.demo.DemoData;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -40,24 +41,10 @@ class DemoStatisticsStartup implements ApplicationRunner {
                           @Value("${spring.datasource.url:}") String externalDatabaseUrl,
                           @Value("${yly.county-code}") String countyCode, DivisionDirectory divisions,
                           JdbcClient jdbc) {
-        this.enabled = wanted(demoEnabled, scale, externalDatabaseUrl);
+        this.enabled = DemoData.wanted(demoEnabled, scale, externalDatabaseUrl);
         this.countyCode = countyCode;
         this.divisions = divisions;
         this.jdbc = jdbc;
-    }
-
-    static boolean wanted(boolean demoEnabled, String scale, String externalDatabaseUrl) {
-        if (!demoEnabled) {
-            return false;
-        }
-        if (scale == null || scale.isBlank()) {
-            return externalDatabaseUrl == null || externalDatabaseUrl.isBlank();
-        }
-        try {
-            return Double.parseDouble(scale.strip()) > 0;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     @Override

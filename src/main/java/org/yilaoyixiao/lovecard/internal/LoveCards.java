@@ -113,8 +113,9 @@ class LoveCards {
             throw new ApiException(ProblemCode.NOT_ELIGIBLE, decision.reasons().get(0), new Object[0], List.of());
         }
         return transactions.execute(status -> {
-            Optional<LoveCardRepository.TopUp> concurrent = credit(person, purse, amount, reference.strip(),
-                    donor == null || donor.isBlank() ? null : donor.strip(), cardKey, null, actor.username());
+            Optional<LoveCardRepository.TopUp> concurrent = credit(person.id(), person.residenceDivisionCode(), purse,
+                    amount, reference.strip(), donor == null || donor.isBlank() ? null : donor.strip(), cardKey, null,
+                    actor.username());
             if (concurrent.isPresent()) {
                 return replay(concurrent.get(), personId, purse, amount);
             }
@@ -130,23 +131,23 @@ class LoveCards {
      * Opens the card and its accounts if needed, posts funder → purse and records the top-up. Returns the top-up
      * already stored under the key, if a concurrent request won; nothing is posted then.
      */
-    private Optional<LoveCardRepository.TopUp> credit(PersonSummary person, FundingSource source, BigDecimal amount,
-                                                      String reference, String donor, String key, Long allocationId,
-                                                      String actor) {
-        boolean newCard = cards.openCard(person.id(), person.residenceDivisionCode(), actor);
-        cards.lockCard(person.id());
+    private Optional<LoveCardRepository.TopUp> credit(long personId, String divisionCode, FundingSource source,
+                                                      BigDecimal amount, String reference, String donor, String key,
+                                                      Long allocationId, String actor) {
+        boolean newCard = cards.openCard(personId, divisionCode, actor);
+        cards.lockCard(personId);
         Optional<LoveCardRepository.TopUp> earlier = cards.topUpByKey(key);
         if (earlier.isPresent()) {
             return earlier;
         }
         if (newCard) {
-            openAccounts(person.id());
+            openAccounts(personId);
         }
         LedgerTransaction tx = ledger.post("lovecard:" + key, "LOVECARD_TOP_UP",
                 (donor == null ? reference : reference + " · " + donor),
                 List.of(new Posting(LoveCardAccounts.funder(source), amount.negate()),
-                        new Posting(LoveCardAccounts.purse(person.id(), source), amount)), actor);
-        cards.insertTopUp(person.id(), source, amount, reference, donor, key, allocationId, tx.id(), actor);
+                        new Posting(LoveCardAccounts.purse(personId, source), amount)), actor);
+        cards.insertTopUp(personId, source, amount, reference, donor, key, allocationId, tx.id(), actor);
         return Optional.empty();
     }
 
@@ -222,8 +223,8 @@ class LoveCards {
             int count = 0;
             for (Object[] row : eligible) {
                 long personId = (Long) row[0];
-                PersonSummary person = persons.find(personId).orElseThrow();
-                credit(person, purse, perCard, reference.strip(), donor == null || donor.isBlank() ? null
+                // the eligible rows carry the residence division: no person lookup per card
+                credit(personId, (String) row[1], purse, perCard, reference.strip(), donor == null || donor.isBlank() ? null
                         : donor.strip(), allocationKey + ":" + personId, id, actor.username());
                 count++;
             }

@@ -76,8 +76,7 @@ class OutreachPageController {
             outreach.notice(id, channel, currentUsers.require(), locale);
             redirect.addFlashAttribute("done", messages.getMessage("outreach.notice.recorded", null, locale));
         } catch (ApiException e) {
-            String key = e.fieldProblems().isEmpty() ? e.detailKey() : e.fieldProblems().get(0).messageKey();
-            redirect.addFlashAttribute("problem", messages.getMessage(key, null, key, locale));
+            redirect.addFlashAttribute("problem", String.join("；", e.messagesIn(messages, locale)));
         }
         return "redirect:/outreach";
     }
@@ -90,8 +89,7 @@ class OutreachPageController {
             outreach.outcome(id, outcome, note, currentUsers.require());
             redirect.addFlashAttribute("done", messages.getMessage("outreach.outcome.recorded", null, locale));
         } catch (ApiException e) {
-            String key = e.fieldProblems().isEmpty() ? e.detailKey() : e.fieldProblems().get(0).messageKey();
-            redirect.addFlashAttribute("problem", messages.getMessage(key, null, key, locale));
+            redirect.addFlashAttribute("problem", String.join("；", e.messagesIn(messages, locale)));
         }
         return "redirect:/outreach";
     }

@@ -54,12 +54,16 @@ public class ApiException extends RuntimeException {
         return detailArgs.clone();
     }
 
-    /** What went wrong in the reader's language, for a page: each field problem, or else the detail. */
+    /**
+     * What went wrong in the reader's language, for a page: each field problem, or else the detail (a key without a
+     * text shows as itself rather than failing the page).
+     */
     public List<String> messagesIn(MessageSource messages, Locale locale) {
         if (fieldProblems.isEmpty()) {
-            return List.of(messages.getMessage(detailKey, detailArgs, locale));
+            return List.of(messages.getMessage(detailKey, detailArgs, detailKey, locale));
         }
-        return fieldProblems.stream().map(p -> messages.getMessage(p.messageKey(), p.args(), locale)).toList();
+        return fieldProblems.stream()
+                .map(p -> messages.getMessage(p.messageKey(), p.args(), p.messageKey(), locale)).toList();
     }
 
     public List<FieldProblem> fieldProblems() {

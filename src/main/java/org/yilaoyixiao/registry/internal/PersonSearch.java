@@ -115,7 +115,7 @@ class PersonSearch {
         }
         if (!q.isEmpty()) {
             conditions.add("name like :name");
-            params.put("name", q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("name", org.yilaoyixiao.platform.persistence.LikePattern.literal(q) + "%");
         }
         LocalDate today = criteria.categoryOn() != null ? criteria.categoryOn() : BusinessTime.today(clock);
         if (criteria.category() != null) {

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import org.yilaoyixiao.services.ServiceCategory;
 
 /**
  * Response-time breaches: the service must start (first check-in) within the category's target after it is wanted —
@@ -52,9 +51,5 @@ class Breaches {
             return started.isAfter(due) ? new Breach(order, due, target, Duration.between(due, started), false) : null;
         }
         return now.isAfter(due) ? new Breach(order, due, target, Duration.between(due, now), true) : null;
-    }
-
-    Duration target(ServiceCategory category) {
-        return targets.target(category);
     }
 }

@@ -1,5 +1,6 @@
 package org.yilaoyixiao.services.internal;
 
+import org.yilaoyixiao.platform.demo.DemoData;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -69,7 +70,7 @@ class DemoServices implements ApplicationRunner {
                  @Value("${yly.county-code}") String countyCode, MenuRepository menu, TeamRepository teams,
                  PublishedViews views, FacilityDirectory facilities, DivisionDirectory divisions,
                  TransactionTemplate transactions) {
-        this.enabled = wanted(demoEnabled, scale, externalDatabaseUrl);
+        this.enabled = DemoData.wanted(demoEnabled, scale, externalDatabaseUrl);
         this.countyCode = countyCode;
         this.menu = menu;
         this.teams = teams;
@@ -77,20 +78,6 @@ class DemoServices implements ApplicationRunner {
         this.facilities = facilities;
         this.divisions = divisions;
         this.transactions = transactions;
-    }
-
-    static boolean wanted(boolean demoEnabled, String scale, String externalDatabaseUrl) {
-        if (!demoEnabled) {
-            return false;
-        }
-        if (scale == null || scale.isBlank()) {
-            return externalDatabaseUrl == null || externalDatabaseUrl.isBlank();
-        }
-        try {
-            return Double.parseDouble(scale.strip()) > 0;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     @Override

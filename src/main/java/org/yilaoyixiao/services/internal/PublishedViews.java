@@ -35,13 +35,6 @@ class PublishedViews {
                         MenuRepository.strings(rs.getArray(5)))).list();
     }
 
-    Optional<CareCentre> careCentre(long id) {
-        return jdbc.sql("select id, name, division_code, kind, services from facilities.published_care_centre"
-                        + " where id = :id").param("id", id)
-                .query((rs, i) -> new CareCentre(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        MenuRepository.strings(rs.getArray(5)))).optional();
-    }
-
     record PersonRow(long id, String name, String idNumberMasked, String divisionCode, java.time.LocalDate birthDate) {
     }
 

@@ -52,10 +52,6 @@ class ServicesScope {
         return persons.find(id).map(PersonSummary::name).orElse("#" + id);
     }
 
-    java.util.Optional<PersonSummary> person(long id) {
-        return persons.find(id);
-    }
-
     java.util.Optional<PersonSummary> personByIdNumber(String idNumber) {
         return persons.findByIdNumber(idNumber);
     }

@@ -80,10 +80,6 @@ class TeamRepository {
                 .param("s", skills.stream().map(Enum::name).toArray(String[]::new)).update();
     }
 
-    boolean anyTeams() {
-        return jdbc.sql("select exists (select 1 from services.butler_team)").query(Boolean.class).single();
-    }
-
     private List<String> villages(long teamId) {
         return jdbc.sql("select village_code from services.team_village where team_id = :t order by village_code")
                 .param("t", teamId).query(String.class).list();

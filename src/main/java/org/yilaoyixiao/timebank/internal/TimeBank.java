@@ -84,7 +84,8 @@ class TimeBank {
                 spent = spent.add(line.amount().negate());
             }
         }
-        return new Account(personId, balance(personId), earned, spent);
+        // every movement of the account is among its lines, so the balance follows from them
+        return new Account(personId, earned.subtract(spent), earned, spent);
     }
 
     BigDecimal balance(long personId) {

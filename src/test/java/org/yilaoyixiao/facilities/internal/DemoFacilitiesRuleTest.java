@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.yilaoyixiao.platform.demo.DemoData;
 import org.yilaoyixiao.facilities.ChildcareClassType;
 
 /** When demo facilities load, and that the plan's numbers add up before anything touches the database. */
@@ -13,12 +14,12 @@ class DemoFacilitiesRuleTest {
 
     @Test
     void followsTheRegistrysDemoRule() {
-        assertThat(DemoFacilitiesStartup.wanted(true, "", "")).isTrue();
-        assertThat(DemoFacilitiesStartup.wanted(false, "", "")).isFalse();
-        assertThat(DemoFacilitiesStartup.wanted(false, "1", "")).isFalse();
-        assertThat(DemoFacilitiesStartup.wanted(true, "", "jdbc:postgresql://db/yly")).isFalse();
-        assertThat(DemoFacilitiesStartup.wanted(true, "0.01", "jdbc:postgresql://db/yly")).isTrue();
-        assertThat(DemoFacilitiesStartup.wanted(true, "0", "")).isFalse();
+        assertThat(DemoData.wanted(true, "", "")).isTrue();
+        assertThat(DemoData.wanted(false, "", "")).isFalse();
+        assertThat(DemoData.wanted(false, "1", "")).isFalse();
+        assertThat(DemoData.wanted(true, "", "jdbc:postgresql://db/yly")).isFalse();
+        assertThat(DemoData.wanted(true, "0.01", "jdbc:postgresql://db/yly")).isTrue();
+        assertThat(DemoData.wanted(true, "0", "")).isFalse();
     }
 
     @Test
