@@ -38,6 +38,17 @@ class PublishedViews {
     record PersonRow(long id, String name, String idNumberMasked, String divisionCode, java.time.LocalDate birthDate) {
     }
 
+    /** The names of many people in one query, for a page of orders. */
+    java.util.Map<Long, String> names(java.util.Collection<Long> ids) {
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, name from registry.published_person where id = any(:ids)")
+                    .param("ids", ids.stream().distinct().toArray(Long[]::new))
+                    .query((rs, i) -> names.put(rs.getLong(1), rs.getString(2))).list();
+        }
+        return names;
+    }
+
     /** Active people in the divisions whose name starts with the text, for the intake search (at most 20). */
     List<PersonRow> personsNamed(String prefix, java.util.Set<String> divisions) {
         return jdbc.sql("""
