@@ -18,7 +18,8 @@ public class IndicatorPermissions implements PermissionCatalog {
     @Override
     public Collection<PermissionGrant> grants() {
         return List.of(
-                PermissionGrant.of(READ, Role.COUNTY_ADMIN, Role.BUREAU_STAFF, Role.TOWNSHIP_STAFF, Role.AUDITOR),
+                PermissionGrant.of(READ, Role.COUNTY_ADMIN, Role.BUREAU_STAFF, Role.TOWNSHIP_STAFF, Role.AUDITOR,
+                        Role.LEADER),
                 PermissionGrant.of(REPORT, Role.COUNTY_ADMIN, Role.BUREAU_STAFF));
     }
 }

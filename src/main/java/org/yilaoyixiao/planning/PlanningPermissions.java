@@ -17,7 +17,8 @@ public class PlanningPermissions implements PermissionCatalog {
     @Override
     public Collection<PermissionGrant> grants() {
         return List.of(
-                PermissionGrant.of(READ, Role.COUNTY_ADMIN, Role.BUREAU_STAFF, Role.TOWNSHIP_STAFF, Role.AUDITOR),
+                PermissionGrant.of(READ, Role.COUNTY_ADMIN, Role.BUREAU_STAFF, Role.TOWNSHIP_STAFF, Role.AUDITOR,
+                        Role.LEADER),
                 PermissionGrant.of(MANAGE, Role.COUNTY_ADMIN, Role.BUREAU_STAFF));
     }
 }

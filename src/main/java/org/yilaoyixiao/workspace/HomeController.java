@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.yilaoyixiao.divisions.DivisionDirectory;
 import org.yilaoyixiao.platform.security.CurrentUser;
 import org.yilaoyixiao.platform.security.CurrentUsers;
+import org.yilaoyixiao.platform.security.Role;
 
-/** The home page: who I am, where my scope is, and what is in it. */
+/** The start page (my inbox) and the overview of my scope: where it is and what is in it. */
 @Controller
 class HomeController {
 
@@ -26,10 +27,12 @@ class HomeController {
     private final MessageSource messages;
     private final ObjectMapper json;
     private final List<LandingPage> landingPages;
+    private final Inbox inbox;
 
     HomeController(CurrentUsers currentUsers, DivisionDirectory directory, DivisionTree tree, MessageSource messages,
-                   ObjectMapper json, List<LandingPage> landingPages) {
+                   ObjectMapper json, List<LandingPage> landingPages, Inbox inbox) {
         this.landingPages = landingPages;
+        this.inbox = inbox;
         this.currentUsers = currentUsers;
         this.directory = directory;
         this.tree = tree;
@@ -58,13 +61,13 @@ class HomeController {
     }
 
     /**
-     * The start page: a contributed landing page when one applies to the user (and no message for the home page is
-     * waiting), else the workspace home.
+     * The start page: a contributed landing page when one applies to the user (county leaders land on the indicator
+     * dashboard), else their inbox (我的待办; a butler's "today").
      */
     @GetMapping("/")
-    String start(Model model, Locale locale) {
+    String start(Model model) {
+        CurrentUser user = currentUsers.require();
         if (!model.containsAttribute("passwordChanged")) {
-            CurrentUser user = currentUsers.require();
             for (LandingPage landing : landingPages) {
                 Optional<String> path = landing.pathFor(user);
                 if (path.isPresent()) {
@@ -72,7 +75,11 @@ class HomeController {
                 }
             }
         }
-        return home(model, locale);
+        model.addAttribute("user", user);
+        model.addAttribute("path", directory.path(user.divisionCode()));
+        model.addAttribute("inbox", inbox.of(user));
+        model.addAttribute("fieldWorker", user.roles().equals(java.util.Set.of(Role.BUTLER)));
+        return "inbox";
     }
 
     @GetMapping("/home")

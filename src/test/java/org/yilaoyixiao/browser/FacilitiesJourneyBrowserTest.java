@@ -20,7 +20,7 @@ class FacilitiesJourneyBrowserTest extends BrowserJourney {
         Page page = loggedInAdmin();
 
         page.navigate(url("/"));
-        page.getByText("机构设施").first().click();
+        openFromNavigation(page, "机构设施");
         assertThat(page.locator("#institution-table")).containsText("示例颐养院1号");
         Chromium.screenshot(page, "facilities-01-institutions");
 

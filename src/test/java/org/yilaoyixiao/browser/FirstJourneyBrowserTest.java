@@ -25,16 +25,15 @@ class FirstJourneyBrowserTest extends BrowserJourney {
         // after creation the account list opens searched for the new account, however many accounts there are
         String username = Accounts.unique("gaoshi");
         Page admin = logIn(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD, 1366, 900);
-        // county leaders land on the indicator dashboard; the workspace home is one link away
-        assertThat(admin.locator("#indicator-dashboard")).isVisible();
-        admin.locator("#former-home").click();
+        // the administrator lands on the inbox; the overview of the county is in the navigation
+        assertThat(admin.locator("#inbox-title")).hasText("我的待办");
+        openFromNavigation(admin, "数据概览");
         assertThat(admin.locator("#scope-path")).containsText("青田县");
         assertThat(admin.locator("#division-tree tr[data-level=TOWNSHIP]")).hasCount(32);
         assertThat(admin.locator("#scope-chart canvas")).hasCount(1);
         Chromium.screenshot(admin, "01-admin-home");
 
-        admin.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
-                new Page.GetByRoleOptions().setName("账号管理")).click();
+        openFromNavigation(admin, "账号管理");
         admin.locator("#new-user").click();
         admin.getByLabel("用户名").fill(username);
         admin.getByLabel("姓名").fill("高市乡测试员");
@@ -79,6 +78,8 @@ class FirstJourneyBrowserTest extends BrowserJourney {
         assertThat(clerk.locator(".alert-success")).containsText("密码已修改");
         assertThat(clerk.locator("#current-user")).hasText("高市乡测试员");
         assertThat(clerk.locator("#scope-path")).containsText("高市乡");
+        assertThat(clerk.locator("#inbox-title")).hasText("我的待办");
+        openFromNavigation(clerk, "数据概览");
         Locator rows = clerk.locator("#division-tree tr[data-code]");
         List<String> codes = rows.evaluateAll("rows => rows.map(r => r.dataset.code)")
                 instanceof List<?> list ? list.stream().map(Object::toString).toList() : List.of();

@@ -39,7 +39,7 @@ class FundsJourneyBrowserTest extends BrowserJourney {
 
         Page page = logIn(official, Accounts.PASSWORD, 1366, 900);
         page.navigate(url("/"));
-        page.getByText("资金预警").first().click();
+        openFromNavigation(page, "资金预警");
         Locator row = page.locator("#alert-table tr").filter(new Locator.FilterOptions().setHasText(institution))
                 .filter(new Locator.FilterOptions().setHasText("单笔大额支出"));
         assertThat(row).containsText("待处理");

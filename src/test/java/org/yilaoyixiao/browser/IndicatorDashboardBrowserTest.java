@@ -24,8 +24,8 @@ class IndicatorDashboardBrowserTest extends BrowserJourney {
 
     @Test
     void aCountyLeaderOpensTheDashboardAndDownloadsTheIndicatorTable() throws Exception {
-        String bureau = Accounts.create(mvc, "BUREAU_STAFF", PlatformTest.COUNTY);
-        Page page = logIn(bureau, Accounts.PASSWORD, 1440, 900);
+        String leader = Accounts.create(mvc, "LEADER", PlatformTest.COUNTY);
+        Page page = logIn(leader, Accounts.PASSWORD, 1440, 900);
         assertThat(page.locator("#indicator-dashboard")).isVisible();
         assertThat(page.locator("#indicator-cards .indicator-card")).hasCount(19);
 

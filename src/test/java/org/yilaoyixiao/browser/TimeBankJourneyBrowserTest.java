@@ -38,7 +38,7 @@ class TimeBankJourneyBrowserTest extends BrowserJourney {
 
         Page page = logIn(organiser, Accounts.PASSWORD, 1366, 900);
         page.navigate(url("/"));
-        page.getByText("时间银行").first().click();
+        openFromNavigation(page, "时间银行");
         assertThat(page.locator("h1")).hasText("志愿者与时间银行");
         page.locator("#go-activities").click();
         assertThat(page.locator("h1")).hasText("活动确认记时");

@@ -45,15 +45,19 @@ class DashboardPagesTest {
 
     @Test
     void countyLeadersLandOnTheDashboardAndTheHomePageStaysReachable() throws Exception {
-        String bureau = Accounts.create(mvc, "BUREAU_STAFF", PlatformTest.COUNTY);
-        MockHttpSession leader = login(bureau, Accounts.PASSWORD);
+        String leaderAccount = Accounts.create(mvc, "LEADER", PlatformTest.COUNTY);
+        MockHttpSession leader = login(leaderAccount, Accounts.PASSWORD);
         mvc.perform(get("/").session(leader)).andExpect(redirectedUrl("/indicators/dashboard"));
         mvc.perform(get("/home").session(leader)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("division-tree")));
-        // a township clerk keeps the workspace home
-        String clerk = Accounts.create(mvc, "TOWNSHIP_STAFF", PlatformTest.HECHENG);
-        mvc.perform(get("/").session(login(clerk, Accounts.PASSWORD))).andExpect(status().isOk())
-                .andExpect(content().string(containsString("division-tree")));
+        // a leader changes nothing
+        mvc.perform(get("/indicators/inputs").session(leader)).andExpect(status().isForbidden());
+        // bureau and township clerks land on their inbox, the overview one click away
+        for (String clerk : new String[]{Accounts.create(mvc, "BUREAU_STAFF", PlatformTest.COUNTY),
+                Accounts.create(mvc, "TOWNSHIP_STAFF", PlatformTest.HECHENG)}) {
+            mvc.perform(get("/").session(login(clerk, Accounts.PASSWORD))).andExpect(status().isOk())
+                    .andExpect(content().string(containsString("id=\"inbox-title\"")));
+        }
     }
 
     @Test

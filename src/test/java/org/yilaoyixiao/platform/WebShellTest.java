@@ -84,6 +84,10 @@ class WebShellTest {
         MockHttpSession session = login(clerk, Accounts.PASSWORD);
         mvc.perform(get("/").session(session))
                 .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("我的待办"), containsString("鹤城街道"),
+                        not(containsString("账号管理")))));
+        mvc.perform(get("/home").session(session))
+                .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("鹤城街道"), containsString("鹤城一社区"),
                         containsString("data-code=\"331121001901\""), not(containsString("data-code=\"331121002\"")),
                         not(containsString("瓯南街道")), not(containsString("账号管理")))));

@@ -58,6 +58,26 @@ public abstract class BrowserJourney {
         page.waitForFunction("() => window.htmx !== undefined && document.readyState === 'complete'");
     }
 
+    /**
+     * Opens a page through the navigation as a user would: the menu button on a phone, the area's menu, then the
+     * entry with this label.
+     */
+    protected static void openFromNavigation(Page page, String label) {
+        com.microsoft.playwright.Locator toggle = page.locator("#nav-toggle");
+        if (toggle.isVisible() && !page.locator("#mainNav").isVisible()) {
+            toggle.click();
+        }
+        com.microsoft.playwright.Locator entry = page.locator("#mainNav a.nav-link, #mainNav a.dropdown-item")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(
+                        java.util.regex.Pattern.compile("^" + label + "$")));
+        Object area = entry.first().evaluate(
+                "e => { const menu = e.closest('li.dropdown'); return menu ? menu.querySelector('.dropdown-toggle').dataset.area : null; }");
+        if (area != null && !entry.first().isVisible()) {
+            page.locator(".dropdown-toggle[data-area=" + area + "]").click();
+        }
+        entry.first().click();
+    }
+
     /** The administrator, logged in on a desk-sized window. */
     protected Page loggedInAdmin() {
         Page page = logIn(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD, 1366, 900);

@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Configuration;
 import org.yilaoyixiao.assessment.AssessmentPermissions;
 import org.yilaoyixiao.platform.web.NavigationContributor;
 import org.yilaoyixiao.platform.web.NavigationEntry;
+import org.yilaoyixiao.platform.web.NavigationArea;
+import org.yilaoyixiao.platform.security.Role;
 import org.yilaoyixiao.registry.PersonDetailTab;
 
 /** The assessment module's place in the shell: its navigation entry (the due list) and the "能力评估" tab on a person's page. */
@@ -14,7 +16,8 @@ class AssessmentWeb {
 
     @Bean
     NavigationContributor assessmentNavigation() {
-        return () -> List.of(new NavigationEntry("nav.assessment", "/assessment/due", AssessmentPermissions.READ, 38));
+        return () -> List.of(NavigationEntry.of(NavigationArea.PEOPLE, "nav.assessment", "/assessment/due",
+                AssessmentPermissions.READ, 30).exceptFor(Role.BUTLER, Role.INSTITUTION_OPERATOR));
     }
 
     @Bean

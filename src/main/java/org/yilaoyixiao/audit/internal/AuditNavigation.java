@@ -5,12 +5,13 @@ import org.springframework.stereotype.Component;
 import org.yilaoyixiao.audit.AuditPermissions;
 import org.yilaoyixiao.platform.web.NavigationContributor;
 import org.yilaoyixiao.platform.web.NavigationEntry;
+import org.yilaoyixiao.platform.web.NavigationArea;
 
 @Component
 class AuditNavigation implements NavigationContributor {
 
     @Override
     public List<NavigationEntry> navigation() {
-        return List.of(new NavigationEntry("nav.audit", "/audit", AuditPermissions.READ, 950));
+        return List.of(NavigationEntry.of(NavigationArea.SYSTEM, "nav.audit", "/audit", AuditPermissions.READ, 40));
     }
 }

@@ -11,6 +11,8 @@ import org.yilaoyixiao.divisions.DivisionStatistic;
 import org.yilaoyixiao.facilities.FacilitiesPermissions;
 import org.yilaoyixiao.platform.web.NavigationContributor;
 import org.yilaoyixiao.platform.web.NavigationEntry;
+import org.yilaoyixiao.platform.web.NavigationArea;
+import org.yilaoyixiao.platform.security.Role;
 
 /** The facilities' place in the shell: the navigation entry and the home tree's bed and slot counts. */
 @Configuration(proxyBeanMethods = false)
@@ -18,8 +20,8 @@ class FacilitiesWeb {
 
     @Bean
     NavigationContributor facilitiesNavigation() {
-        return () -> List.of(new NavigationEntry("nav.facilities", "/facilities/institutions",
-                FacilitiesPermissions.READ, 30));
+        return () -> List.of(NavigationEntry.of(NavigationArea.FACILITIES, "nav.facilities",
+                "/facilities/institutions", FacilitiesPermissions.READ, 10).exceptFor(Role.BUTLER));
     }
 
     @Bean

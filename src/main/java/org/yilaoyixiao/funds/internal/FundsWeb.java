@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.yilaoyixiao.funds.FundsPermissions;
 import org.yilaoyixiao.platform.web.NavigationContributor;
 import org.yilaoyixiao.platform.web.NavigationEntry;
+import org.yilaoyixiao.platform.web.NavigationArea;
 
 /** Fund supervision's navigation entries: the dashboard and the alerts. */
 @Configuration(proxyBeanMethods = false)
@@ -13,7 +14,9 @@ class FundsWeb {
 
     @Bean
     NavigationContributor fundsNavigation() {
-        return () -> List.of(new NavigationEntry("nav.funds", "/funds", FundsPermissions.READ, 70),
-                new NavigationEntry("nav.funds.alerts", "/funds/alerts", FundsPermissions.READ, 71));
+        return () -> List.of(
+                NavigationEntry.of(NavigationArea.MONEY, "nav.funds", "/funds", FundsPermissions.READ, 20),
+                NavigationEntry.of(NavigationArea.MONEY, "nav.funds.alerts", "/funds/alerts", FundsPermissions.READ,
+                        21));
     }
 }

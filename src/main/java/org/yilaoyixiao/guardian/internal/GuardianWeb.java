@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Configuration;
 import org.yilaoyixiao.guardian.GuardianPermissions;
 import org.yilaoyixiao.platform.web.NavigationContributor;
 import org.yilaoyixiao.platform.web.NavigationEntry;
+import org.yilaoyixiao.platform.web.NavigationArea;
+import org.yilaoyixiao.platform.security.Role;
 import org.yilaoyixiao.registry.PersonDetailTab;
 
 /** The guardian's navigation entries (the live alert board, the device list) and its tab on a person's page. */
@@ -14,8 +16,11 @@ class GuardianWeb {
 
     @Bean
     NavigationContributor guardianNavigation() {
-        return () -> List.of(new NavigationEntry("nav.guardian", "/guardian/alerts", GuardianPermissions.READ, 70),
-                new NavigationEntry("nav.guardian-devices", "/guardian/devices", GuardianPermissions.READ, 71));
+        return () -> List.of(
+                NavigationEntry.of(NavigationArea.GUARDIAN, "nav.guardian", "/guardian/alerts",
+                        GuardianPermissions.READ, 10),
+                NavigationEntry.of(NavigationArea.GUARDIAN, "nav.guardian-devices", "/guardian/devices",
+                        GuardianPermissions.READ, 11).exceptFor(Role.BUTLER));
     }
 
     @Bean

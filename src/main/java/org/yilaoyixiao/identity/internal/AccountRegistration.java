@@ -113,7 +113,7 @@ class AccountRegistration {
     /** Which division levels an account with the role may be scoped to. */
     static Set<DivisionLevel> allowedLevels(Role role) {
         return switch (role) {
-            case COUNTY_ADMIN, BUREAU_STAFF, AUDITOR -> EnumSet.of(DivisionLevel.COUNTY);
+            case COUNTY_ADMIN, BUREAU_STAFF, AUDITOR, LEADER -> EnumSet.of(DivisionLevel.COUNTY);
             case TOWNSHIP_STAFF -> EnumSet.of(DivisionLevel.TOWNSHIP);
             case BUTLER -> EnumSet.of(DivisionLevel.TOWNSHIP, DivisionLevel.VILLAGE);
             case INSTITUTION_OPERATOR -> EnumSet.allOf(DivisionLevel.class);

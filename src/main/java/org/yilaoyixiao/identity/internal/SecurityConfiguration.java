@@ -85,6 +85,9 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico").permitAll()
+                        // the developer pages are for the administrators who hand out API credentials
+                        .requestMatchers("/swagger-ui.html", "/swagger-ui/**")
+                        .hasAuthority(org.yilaoyixiao.identity.IdentityPermissions.MANAGE_USERS)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failure)
                         .permitAll())

@@ -26,6 +26,7 @@ import org.yilaoyixiao.platform.security.CurrentUsers;
 import org.yilaoyixiao.platform.security.Role;
 import org.yilaoyixiao.platform.web.NavigationContributor;
 import org.yilaoyixiao.platform.web.NavigationEntry;
+import org.yilaoyixiao.platform.web.NavigationArea;
 import org.yilaoyixiao.workspace.LandingPage;
 import tools.jackson.databind.ObjectMapper;
 
@@ -215,14 +216,16 @@ class DashboardController {
 
         @Bean
         NavigationContributor indicatorNavigation() {
-            return () -> List.of(new NavigationEntry("nav.indicators", PATH, IndicatorPermissions.READ, 5));
+            return () -> List.of(
+                    NavigationEntry.of(NavigationArea.MONITORING, "nav.indicators", PATH, IndicatorPermissions.READ, 10),
+                    NavigationEntry.of(NavigationArea.MONITORING, "nav.indicators.inputs", InputsController.PATH,
+                            IndicatorPermissions.REPORT, 11));
         }
 
-        /** County leaders — county administrators and bureau staff — start on the dashboard. */
+        /** County leaders start on the dashboard; everyone else on their inbox. */
         @Bean
         LandingPage indicatorLanding() {
-            return user -> user.hasRole(Role.COUNTY_ADMIN) || user.hasRole(Role.BUREAU_STAFF)
-                    ? Optional.of(PATH) : Optional.empty();
+            return user -> user.hasRole(Role.LEADER) ? Optional.of(PATH) : Optional.empty();
         }
     }
 }

@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Configuration;
 import org.yilaoyixiao.lovecard.LoveCardPermissions;
 import org.yilaoyixiao.platform.web.NavigationContributor;
 import org.yilaoyixiao.platform.web.NavigationEntry;
+import org.yilaoyixiao.platform.web.NavigationArea;
+import org.yilaoyixiao.platform.security.Role;
 import org.yilaoyixiao.registry.PersonDetailTab;
 
 /** The love card's navigation entry and its tab on a person's page. */
@@ -14,7 +16,8 @@ class LoveCardWeb {
 
     @Bean
     NavigationContributor loveCardNavigation() {
-        return () -> List.of(new NavigationEntry("nav.lovecard", "/love-cards", LoveCardPermissions.READ, 60));
+        return () -> List.of(NavigationEntry.of(NavigationArea.SERVICES, "nav.lovecard", "/love-cards",
+                LoveCardPermissions.READ, 30).exceptFor(Role.BUTLER));
     }
 
     @Bean

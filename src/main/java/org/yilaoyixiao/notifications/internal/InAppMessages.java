@@ -18,6 +18,7 @@ import org.yilaoyixiao.platform.security.CurrentUsers;
 import org.yilaoyixiao.platform.time.BusinessTime;
 import org.yilaoyixiao.platform.web.NavigationContributor;
 import org.yilaoyixiao.platform.web.NavigationEntry;
+import org.yilaoyixiao.platform.web.NavigationArea;
 
 /** The in-app messages for the divisions in the user's scope and for the user personally (消息), newest first. */
 @Controller
@@ -58,7 +59,7 @@ class InAppMessages {
 
     @Bean
     static NavigationContributor notificationNavigation() {
-        return () -> List.of(new NavigationEntry("nav.notifications", "/notifications", NotificationPermissions.READ,
-                80));
+        return () -> List.of(NavigationEntry.of(NavigationArea.WORKBENCH, "nav.notifications", "/notifications",
+                NotificationPermissions.READ, 80));
     }
 }

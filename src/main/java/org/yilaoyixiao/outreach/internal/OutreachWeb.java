@@ -9,6 +9,7 @@ import org.yilaoyixiao.divisions.DivisionStatistic;
 import org.yilaoyixiao.outreach.OutreachPermissions;
 import org.yilaoyixiao.platform.web.NavigationContributor;
 import org.yilaoyixiao.platform.web.NavigationEntry;
+import org.yilaoyixiao.platform.web.NavigationArea;
 
 /**
  * The worklist in the navigation, and the "eligible but not enrolled" count of each programme as a statistic of the
@@ -19,7 +20,7 @@ class OutreachWeb {
 
     @Bean
     NavigationContributor outreachNavigation() {
-        return () -> List.of(new NavigationEntry("nav.outreach", "/outreach", OutreachPermissions.READ, 83));
+        return () -> List.of(NavigationEntry.of(NavigationArea.PEOPLE, "nav.outreach", "/outreach", OutreachPermissions.READ, 40));
     }
 
     @Bean

@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Configuration;
 import org.yilaoyixiao.placement.PlacementPermissions;
 import org.yilaoyixiao.platform.web.NavigationContributor;
 import org.yilaoyixiao.platform.web.NavigationEntry;
+import org.yilaoyixiao.platform.web.NavigationArea;
+import org.yilaoyixiao.platform.security.Role;
 
 /** Placement's entry in the shell's navigation. */
 @Configuration(proxyBeanMethods = false)
@@ -13,6 +15,7 @@ class PlacementWeb {
 
     @Bean
     NavigationContributor placementNavigation() {
-        return () -> List.of(new NavigationEntry("nav.placement", "/placement", PlacementPermissions.READ, 35));
+        return () -> List.of(NavigationEntry.of(NavigationArea.FACILITIES, "nav.placement", "/placement",
+                PlacementPermissions.READ, 20).exceptFor(Role.BUTLER));
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.yilaoyixiao.planning.PlanningPermissions;
 import org.yilaoyixiao.platform.web.NavigationContributor;
 import org.yilaoyixiao.platform.web.NavigationEntry;
+import org.yilaoyixiao.platform.web.NavigationArea;
 
 /** The plan registry page: the 12 projects with progress and the exact totals, then policies, pilots, reforms. */
 @Controller
@@ -97,7 +98,8 @@ class PlanPageController {
     static class PlanningWeb {
         @Bean
         NavigationContributor planningNavigation() {
-            return () -> List.of(new NavigationEntry("nav.plan", "/plan/projects", PlanningPermissions.READ, 62));
+            return () -> List.of(NavigationEntry.of(NavigationArea.MONITORING, "nav.plan", "/plan/projects",
+                    PlanningPermissions.READ, 20));
         }
     }
 }

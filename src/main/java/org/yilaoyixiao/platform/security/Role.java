@@ -16,7 +16,9 @@ public enum Role {
     /** The operator of one institution. */
     INSTITUTION_OPERATOR,
     /** Read-only access plus the audit trail. */
-    AUDITOR;
+    AUDITOR,
+    /** A county leader (县领导): reads the indicators and the plan's projects, changes nothing. */
+    LEADER;
 
     public String authority() {
         return "ROLE_" + name();

@@ -19,6 +19,8 @@ import org.yilaoyixiao.platform.api.ProblemResponseWriter;
 @Controller
 class PlatformErrorController implements ErrorController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PlatformErrorController.class);
+
     private final ProblemResponseWriter problems;
 
     PlatformErrorController(ProblemResponseWriter problems) {
@@ -36,11 +38,14 @@ class PlatformErrorController implements ErrorController {
         }
         response.setStatus(status);
         model.addAttribute("status", status);
-        return switch (status) {
-            case 401, 403 -> "error/403";
-            case 404 -> "error/404";
-            default -> "error/general";
-        };
+        if (status >= 500) {
+            String incident = Incidents.next();
+            Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+            log.error("Unexpected failure on {} (incident {})", path, incident,
+                    failure instanceof Throwable t ? t : null);
+            model.addAttribute("incident", incident);
+        }
+        return ErrorViews.viewFor(status);
     }
 
     private static int statusOf(HttpServletRequest request) {

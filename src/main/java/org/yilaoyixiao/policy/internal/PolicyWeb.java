@@ -5,6 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.yilaoyixiao.platform.web.NavigationContributor;
 import org.yilaoyixiao.platform.web.NavigationEntry;
+import org.yilaoyixiao.platform.web.NavigationArea;
+import org.yilaoyixiao.platform.security.Role;
 import org.yilaoyixiao.policy.PolicyPermissions;
 
 @Configuration(proxyBeanMethods = false)
@@ -12,6 +14,7 @@ class PolicyWeb {
 
     @Bean
     NavigationContributor policyNavigation() {
-        return () -> List.of(new NavigationEntry("nav.policy", "/policy/parameters", PolicyPermissions.READ, 60));
+        return () -> List.of(NavigationEntry.of(NavigationArea.MONEY, "nav.policy", "/policy/parameters",
+                PolicyPermissions.READ, 30).forRoles(Role.COUNTY_ADMIN, Role.BUREAU_STAFF, Role.AUDITOR));
     }
 }

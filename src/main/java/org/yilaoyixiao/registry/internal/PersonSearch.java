@@ -24,11 +24,14 @@ import org.yilaoyixiao.registry.RecordStatus;
 import org.yilaoyixiao.registry.ResidentIdNumber;
 
 /**
- * Finds people within the user's scope. A full ID number is matched exactly through the blind index; names match
- * from their start (a surname, or a whole name). Each search is audited, since result lists show personal data.
+ * Finds people within the user's scope. A full ID number is matched exactly through the blind index, a telephone
+ * number exactly; names match from their start (a surname, or a whole name). Each search is audited, since result lists show personal data.
  */
 @Component
 class PersonSearch {
+
+    /** A telephone number as people type it: digits, perhaps a leading +, spaces or hyphens between groups. */
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+?[0-9][0-9 -]{5,18}[0-9]");
 
     private final JdbcClient jdbc;
     private final DivisionDirectory divisions;
@@ -107,6 +110,12 @@ class PersonSearch {
         String idNumber = criteria.idNumber() == null ? "" : criteria.idNumber().strip();
         if (idNumber.isEmpty() && q.length() == 18 && q.matches("[0-9]{17}[0-9Xx]")) {
             idNumber = q;
+            q = "";
+        }
+        if (idNumber.isEmpty() && PHONE.matcher(q).matches()) {
+            // a telephone number: how a call-centre clerk finds the elder who is calling
+            conditions.add("phone = :phone");
+            params.put("phone", q.replaceAll("[ -]", ""));
             q = "";
         }
         if (!idNumber.isEmpty()) {

@@ -5,6 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.yilaoyixiao.platform.web.NavigationContributor;
 import org.yilaoyixiao.platform.web.NavigationEntry;
+import org.yilaoyixiao.platform.web.NavigationArea;
+import org.yilaoyixiao.platform.security.Role;
 import org.yilaoyixiao.registry.PersonDetailTab;
 import org.yilaoyixiao.registry.RegistryPermissions;
 
@@ -14,7 +16,13 @@ class RegistryWeb {
 
     @Bean
     NavigationContributor registryNavigation() {
-        return () -> List.of(new NavigationEntry("nav.persons", "/persons", RegistryPermissions.READ, 20));
+        return () -> List.of(
+                NavigationEntry.of(NavigationArea.PEOPLE, "nav.persons", "/persons", RegistryPermissions.READ, 10)
+                        .exceptFor(Role.BUTLER),
+                NavigationEntry.of(NavigationArea.PEOPLE, "nav.persons.import", "/persons/import",
+                        RegistryPermissions.IMPORT, 11),
+                NavigationEntry.of(NavigationArea.PEOPLE, "nav.persons.duplicates", "/persons/duplicates",
+                        RegistryPermissions.WRITE, 12));
     }
 
     @Bean

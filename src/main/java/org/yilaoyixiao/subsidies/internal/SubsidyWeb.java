@@ -5,6 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.yilaoyixiao.platform.web.NavigationContributor;
 import org.yilaoyixiao.platform.web.NavigationEntry;
+import org.yilaoyixiao.platform.web.NavigationArea;
+import org.yilaoyixiao.platform.security.Role;
 import org.yilaoyixiao.registry.PersonDetailTab;
 import org.yilaoyixiao.subsidies.SubsidyPermissions;
 
@@ -14,9 +16,12 @@ class SubsidyWeb {
     @Bean
     NavigationContributor subsidyNavigation() {
         return () -> List.of(
-                new NavigationEntry("nav.subsidies", "/subsidies/runs", SubsidyPermissions.READ, 50),
-                new NavigationEntry("nav.subsidies.quote", "/subsidies/quote", SubsidyPermissions.QUOTE, 51),
-                new NavigationEntry("nav.subsidies.grants", "/subsidies/grants", SubsidyPermissions.READ, 52));
+                NavigationEntry.of(NavigationArea.MONEY, "nav.subsidies", "/subsidies/runs", SubsidyPermissions.READ, 10),
+                NavigationEntry.of(NavigationArea.MONEY, "nav.subsidies.quote", "/subsidies/quote",
+                        SubsidyPermissions.QUOTE, 11).forRoles(Role.COUNTY_ADMIN, Role.BUREAU_STAFF,
+                        Role.TOWNSHIP_STAFF),
+                NavigationEntry.of(NavigationArea.MONEY, "nav.subsidies.grants", "/subsidies/grants",
+                        SubsidyPermissions.READ, 12));
     }
 
     @Bean

@@ -5,6 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.yilaoyixiao.platform.web.NavigationContributor;
 import org.yilaoyixiao.platform.web.NavigationEntry;
+import org.yilaoyixiao.platform.web.NavigationArea;
+import org.yilaoyixiao.platform.security.Role;
 import org.yilaoyixiao.registry.PersonDetailTab;
 import org.yilaoyixiao.timebank.TimeBankPermissions;
 
@@ -18,8 +20,10 @@ class TimeBankWeb {
     @Bean
     NavigationContributor timeBankNavigation() {
         return () -> List.of(
-                new NavigationEntry("nav.timebank.volunteers", "/timebank/volunteers", TimeBankPermissions.READ, 62),
-                new NavigationEntry("nav.timebank.courses", "/timebank/courses", TimeBankPermissions.READ, 65));
+                NavigationEntry.of(NavigationArea.SERVICES, "nav.timebank.volunteers", "/timebank/volunteers",
+                        TimeBankPermissions.READ, 40).exceptFor(Role.BUTLER),
+                NavigationEntry.of(NavigationArea.SERVICES, "nav.timebank.courses", "/timebank/courses",
+                        TimeBankPermissions.READ, 41).exceptFor(Role.BUTLER));
     }
 
     @Bean

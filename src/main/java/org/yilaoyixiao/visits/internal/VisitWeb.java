@@ -5,6 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.yilaoyixiao.platform.web.NavigationContributor;
 import org.yilaoyixiao.platform.web.NavigationEntry;
+import org.yilaoyixiao.platform.web.NavigationArea;
+import org.yilaoyixiao.platform.security.Role;
 import org.yilaoyixiao.registry.PersonDetailTab;
 import org.yilaoyixiao.visits.VisitPermissions;
 
@@ -14,8 +16,12 @@ class VisitWeb {
 
     @Bean
     NavigationContributor visitNavigation() {
-        return () -> List.of(new NavigationEntry("nav.visits", "/visits", VisitPermissions.RECORD, 40),
-                new NavigationEntry("nav.visits.supervision", "/visits/supervision", VisitPermissions.READ, 41));
+        return () -> List.of(
+                // the visitor's own list: butlers, and township staff who visit themselves
+                NavigationEntry.of(NavigationArea.SERVICES, "nav.visits", "/visits", VisitPermissions.RECORD, 20)
+                        .forRoles(Role.BUTLER, Role.TOWNSHIP_STAFF),
+                NavigationEntry.of(NavigationArea.SERVICES, "nav.visits.supervision", "/visits/supervision",
+                        VisitPermissions.READ, 21).exceptFor(Role.BUTLER));
     }
 
     @Bean

@@ -1,0 +1,14 @@
+package org.yilaoyixiao.workspace;
+
+/**
+ * One concrete task shown under an inbox item: who or what (the elder's name, already masked where it must be), where
+ * and when, a link to do it, and optionally a telephone number to call with one tap.
+ *
+ * @param title the elder's or record's name
+ * @param detail village, address, due date: plain text in the reader's language
+ * @param path where the task is done
+ * @param urgent overdue or critical
+ * @param telephone a number to dial from a phone, or null
+ */
+public record WorkTask(String title, String detail, String path, boolean urgent, String telephone) {
+}
