@@ -88,7 +88,7 @@ class MqttTelemetryTest {
     @Test
     void readingsPublishedOnTheDeviceTopicAreIngestedAndAlertedOnceAndGarbageIsCountedAsRejected() throws Exception {
         PlacementFixtures fixtures = new PlacementFixtures(mvc, json);
-        long elder = fixtures.elder("卫士MQTT");
+        long elder = fixtures.elder("卫士消息队列");
         String watch = "watch-" + UUID.randomUUID().toString().substring(0, 8);
         fixtures.send(post("/api/v1/guardian/devices"), """
                 {"deviceId":"%s","type":"GPS_WATCH","personId":%d}""".formatted(watch, elder))
