@@ -89,7 +89,7 @@ class AccountRegistration {
         }
         if (!divisions.isWithin(creator.divisionCode(), division.get().code())) {
             audit.record(AuditRecord.of("USER_CREATED", "user:" + username, AuditOutcome.DENIED,
-                    "division " + division.get().code() + " outside scope " + creator.divisionCode()));
+                    "division=" + division.get().code() + " scope=" + creator.divisionCode()));
             throw ApiException.forbidden("user.division.out-of-scope", division.get().code());
         }
         if (accounts.exists(username)) {
