@@ -154,11 +154,21 @@ class AuditTypeLabelsTest {
         if (!IDENTIFIER.matcher(argument).matches()) {
             return types;
         }
-        Matcher constant = Pattern.compile("static final String " + argument + "\\s*=\\s*\"([A-Z0-9_]+)\"")
-                .matcher(file);
+        // a constant: of the same file, else of any file (an interface's, referred to by a constant of this one)
+        Pattern declaration = Pattern.compile("String " + argument + "\\s*=\\s*\"([A-Z0-9_]+)\"");
+        Matcher constant = declaration.matcher(file);
         if (constant.find()) {
             types.add(constant.group(1));
             return types;
+        }
+        if (Pattern.compile("String " + argument + "\\s*=\\s*[A-Z]\\w*\\." + argument + ";").matcher(file).find()) {
+            for (String other : allSources().values()) {
+                Matcher elsewhere = declaration.matcher(other);
+                if (elsewhere.find()) {
+                    types.add(elsewhere.group(1));
+                    return types;
+                }
+            }
         }
         // a parameter: the literals the module's callers pass to the enclosing method
         String method = enclosingMethodWithParameter(file, argument);
@@ -226,6 +236,19 @@ class AuditTypeLabelsTest {
             }
         }
         return text.substring(start);
+    }
+
+    private static Map<Path, String> all;
+
+    private static Map<Path, String> allSources() {
+        if (all == null) {
+            try {
+                all = sources();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return all;
     }
 
     private static Map<Path, String> sources() throws IOException {

@@ -2,6 +2,7 @@ package org.yilaoyixiao.audit.internal;
 
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
+import org.yilaoyixiao.audit.AuditCounts;
 import org.yilaoyixiao.audit.AuditOutcome;
 import org.yilaoyixiao.audit.AuditRecord;
 import org.yilaoyixiao.audit.AuditTrail;
@@ -18,7 +19,7 @@ class AuditReview {
 
     static final String AUDIT_TRAIL_READ = "AUDIT_TRAIL_READ";
     static final String AUDIT_CHAIN_VERIFIED = "AUDIT_CHAIN_VERIFIED";
-    static final String LIST_EXPORTED = "LIST_EXPORTED";
+    static final String LIST_EXPORTED = AuditCounts.LIST_EXPORTED;
     /** The most rows one export carries; a longer part of the trail is narrowed by its filters first. */
     static final int EXPORT_LIMIT = 100_000;
 

@@ -56,6 +56,9 @@ class PlanPageController {
             api.progress(code, new PlanApiController.ProgressRequest(null, status, percentComplete, investedToDate,
                     bedsDelivered, placesDelivered, note, files));
         } catch (org.yilaoyixiao.platform.api.ApiException e) {
+            if (e.code() == org.yilaoyixiao.platform.api.ProblemCode.NOT_FOUND) {
+                throw e; // no such project: the 404 page
+            }
             java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
             if (e.fieldProblems().isEmpty()) {
                 errors.put("", messages.getMessage(e.detailKey(), e.detailArgs(), locale));
@@ -92,6 +95,9 @@ class PlanPageController {
             api.capacity(code, new PlanApiController.CapacityRequest(elderly ? picked : null,
                     elderly ? bedType : null, elderly ? null : picked));
         } catch (org.yilaoyixiao.platform.api.ApiException e) {
+            if (e.code() == org.yilaoyixiao.platform.api.ProblemCode.NOT_FOUND) {
+                throw e; // no such project: the 404 page
+            }
             String message = e.fieldProblems().isEmpty() ? messages.getMessage(e.detailKey(), e.detailArgs(), locale)
                     : messages.getMessage(e.fieldProblems().get(0).messageKey(), e.fieldProblems().get(0).args(), locale);
             model.addAttribute("capacityError", message);

@@ -24,6 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.yilaoyixiao.audit.AuditOutcome;
+import org.yilaoyixiao.audit.AuditRecord;
+import org.yilaoyixiao.audit.AuditTrail;
 import org.yilaoyixiao.platform.security.CurrentUser;
 import org.yilaoyixiao.platform.security.Role;
 import org.yilaoyixiao.support.Accounts;
@@ -54,6 +57,12 @@ class AccountPagesTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    AuditorInbox auditorInbox;
+
+    @Autowired
+    AuditTrail trail;
 
     private MockHttpSession login(String username, String password) throws Exception {
         MvcResult result = mvc.perform(post("/login").param("username", username).param("password", password)
@@ -218,6 +227,29 @@ class AccountPagesTest {
         mvc.perform(post("/admin/users/" + lockedName + "/unlock").session(admin).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(count(ounanAdmin, "users.inbox.locked")).isEqualTo(locked);
+    }
+
+    @Test
+    void auditorsSeeTheWeeksRefusalsAndExportsInTheirInbox() {
+        CurrentUser auditor = new CurrentUser(-4, "inbox-auditor", "测试审计员", Set.of(Role.AUDITOR),
+                PlatformTest.COUNTY, null);
+        long refused = count(auditorInbox.itemsFor(auditor), "audit.inbox.refused");
+        long exported = count(auditorInbox.itemsFor(auditor), "audit.inbox.exported");
+        trail.record(AuditRecord.of("ACCESS_REFUSED", "/persons/1", AuditOutcome.DENIED, "method=GET status=404")
+                .by("inbox-someone"));
+        trail.record(AuditRecord.success("LIST_EXPORTED", "list:persons", "rows=3").by("inbox-someone"));
+        trail.record(AuditRecord.success("PERSON_SEARCH", "persons", "results=3").by("inbox-someone"));
+        assertThat(count(auditorInbox.itemsFor(auditor), "audit.inbox.refused")).isEqualTo(refused + 1);
+        assertThat(count(auditorInbox.itemsFor(auditor), "audit.inbox.exported")).isEqualTo(exported + 1);
+        assertThat(auditorInbox.itemsFor(auditor)).extracting(WorkItem::path)
+                .anySatisfy(path -> assertThat(path).startsWith("/audit?outcome=DENIED&from="));
+        // administrators read the trail when they need to; it is not their daily work
+        assertThat(auditorInbox.itemsFor(new CurrentUser(-5, "inbox-admin", "测试管理员", Set.of(Role.COUNTY_ADMIN),
+                PlatformTest.COUNTY, null))).isEmpty();
+    }
+
+    private static long count(List<WorkItem> items, String labelKey) {
+        return items.stream().filter(i -> i.labelKey().equals(labelKey)).mapToLong(WorkItem::count).sum();
     }
 
     private long count(CurrentUser user, String labelKey) {
