@@ -39,7 +39,9 @@ class FirstJourneyBrowserTest extends BrowserJourney {
         admin.getByLabel("姓名").fill("高市乡测试员");
         admin.getByLabel("初始密码").fill("Gaoshi#2026");
         admin.getByLabel("乡镇（街道）工作人员").check();
-        admin.getByLabel("数据范围（行政区划）").selectOption("331121203");
+        // the division is picked by name
+        admin.locator("#division-picker").fill("高市");
+        admin.locator(".picker-option[data-pick-value='331121203']").click();
         Chromium.screenshot(admin, "02-new-account-form");
         admin.locator("#create-user").click();
         assertThat(admin.locator(".alert-success")).containsText(username);
@@ -52,7 +54,7 @@ class FirstJourneyBrowserTest extends BrowserJourney {
         admin.locator("#verify-chain").click();
         assertThat(admin.locator("#verification")).containsText("日志链完整");
         assertThat(admin.locator("#head-hash")).hasText(java.util.regex.Pattern.compile("[0-9a-f]{64}"));
-        admin.locator("input[name=type]").fill("USER_CREATED");
+        admin.locator("#audit-type").selectOption("USER_CREATED");
         admin.locator("#audit-filter button[type=submit]").click();
         assertThat(admin.locator("#audit-table")).containsText(username);
         Chromium.screenshot(admin, "04-audit-trail");

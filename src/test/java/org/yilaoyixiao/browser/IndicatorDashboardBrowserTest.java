@@ -57,7 +57,7 @@ class IndicatorDashboardBrowserTest extends BrowserJourney {
                     .getNumericCellValue()).isBetween(0.0, 100.0);
         }
 
-        page.locator("#former-home").click();
+        page.locator("#overview-link").click();
         assertThat(page.locator("#division-tree")).isVisible();
     }
 }

@@ -171,4 +171,18 @@ class PlanRegistryTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void anUnknownProjectIsNotFoundFromThePage() throws Exception {
+        org.springframework.mock.web.MockHttpSession session = (org.springframework.mock.web.MockHttpSession) mvc
+                .perform(post("/login").param("username", PlatformTest.ADMIN)
+                        .param("password", PlatformTest.ADMIN_PASSWORD).with(csrf()))
+                .andReturn().getRequest().getSession(false);
+        mvc.perform(post("/plan/projects/progress").session(session).with(csrf()).param("code", "NOPE")
+                .param("status", "COMPLETED")).andExpect(status().isNotFound());
+        mvc.perform(post("/plan/projects/capacity").session(session).with(csrf()).param("code", "NOPE"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/plan/projects/progress").session(session).with(csrf()).param("code", "C3")
+                .param("percentComplete", "many")).andExpect(status().isBadRequest());
+    }
 }

@@ -29,6 +29,37 @@ class AuditEventQueries {
     }
 
     PageResponse<AuditEventView> find(AuditEventFilter filter, PageRequest page) {
+        Where where = where(filter);
+        long total = jdbc.sql("select count(*) from audit.audit_event" + where.sql()).params(where.params())
+                .query(Long.class).single();
+        List<AuditEventView> items = jdbc.sql("select * from audit.audit_event" + where.sql()
+                        + " order by id desc limit :limit offset :offset")
+                .params(where.params()).param("limit", page.size()).param("offset", page.offset())
+                .query(AuditEventQueries::map).list();
+        return new PageResponse<>(items, page.page(), page.size(), total);
+    }
+
+    long count(AuditEventFilter filter) {
+        Where where = where(filter);
+        return jdbc.sql("select count(*) from audit.audit_event" + where.sql()).params(where.params())
+                .query(Long.class).single();
+    }
+
+    /** Every matching record, newest first, a batch of rows at a time (for the Excel export). */
+    @Transactional(readOnly = true)
+    void each(AuditEventFilter filter, int limit, java.util.function.Consumer<AuditEventView> consumer) {
+        Where where = where(filter);
+        Map<String, Object> params = new HashMap<>(where.params());
+        params.put("limit", limit);
+        new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(streaming).query(
+                "select * from audit.audit_event" + where.sql() + " order by id desc limit :limit", params,
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> consumer.accept(map(rs, 0)));
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    private static Where where(AuditEventFilter filter) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (filter.actor() != null && !filter.actor().isBlank()) {
@@ -39,6 +70,14 @@ class AuditEventQueries {
             conditions.add("type = :type");
             params.put("type", filter.type().trim());
         }
+        if (!filter.types().isEmpty()) {
+            conditions.add("type in (:types)");
+            params.put("types", List.copyOf(filter.types()));
+        }
+        if (filter.outcome() != null && !filter.outcome().isBlank()) {
+            conditions.add("outcome = :outcome");
+            params.put("outcome", filter.outcome());
+        }
         if (filter.from() != null) {
             conditions.add("at >= :from");
             params.put("from", filter.from().atOffset(ZoneOffset.UTC));
@@ -47,14 +86,7 @@ class AuditEventQueries {
             conditions.add("at < :to");
             params.put("to", filter.to().atOffset(ZoneOffset.UTC));
         }
-        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        long total = jdbc.sql("select count(*) from audit.audit_event" + where).params(params)
-                .query(Long.class).single();
-        List<AuditEventView> items = jdbc.sql("select * from audit.audit_event" + where
-                        + " order by id desc limit :limit offset :offset")
-                .params(params).param("limit", page.size()).param("offset", page.offset())
-                .query(AuditEventQueries::map).list();
-        return new PageResponse<>(items, page.page(), page.size(), total);
+        return new Where(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params);
     }
 
     /** Walks the whole chain in id order, streaming rows. */

@@ -23,6 +23,6 @@ class RefusalAudit {
     @EventListener
     void on(RecordRefused refused) {
         audit.record(AuditRecord.of("ACCESS_REFUSED", refused.path(), AuditOutcome.DENIED,
-                refused.method() + " " + refused.status()).by(refused.username()));
+                "method=" + refused.method() + " status=" + refused.status()).by(refused.username()));
     }
 }

@@ -22,6 +22,8 @@ import org.yilaoyixiao.divisions.DivisionLevel;
 final class DivisionCsvFormat {
 
     static final List<String> HEADER = List.of("code", "name", "parentcode", "level", "validfrom");
+    /** The header as the documentation writes it (any case is accepted). */
+    static final List<String> HEADER_NAMES = List.of("code", "name", "parentCode", "level", "validFrom");
     private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("uuuu/M/d")
             .withResolverStyle(ResolverStyle.STRICT);
 

@@ -32,6 +32,27 @@ class AccountAdministration {
         return accounts.findInDivisions(divisions.subtreeCodes(actor.divisionCode()), text, page);
     }
 
+    /**
+     * The accounts of the actor's scope matching the criteria; a division filter narrows to that division and below
+     * it, and is refused (400) when it names no division of the actor's scope.
+     */
+    PageResponse<UserAccount> list(CurrentUser actor, AccountCriteria criteria, java.time.Instant now,
+                                   PageRequest page) {
+        java.util.Set<String> scope = divisions.subtreeCodes(actor.divisionCode());
+        if (criteria.divisionCode() != null) {
+            if (!scope.contains(criteria.divisionCode())) {
+                throw ApiException.validation("division", "UNKNOWN", "user.division.unknown");
+            }
+            scope = divisions.subtreeCodes(criteria.divisionCode());
+        }
+        return accounts.find(scope, criteria, now, page);
+    }
+
+    /** How many accounts of the actor's scope are in a state. */
+    long count(CurrentUser actor, AccountCriteria.Status status, java.time.Instant now) {
+        return accounts.count(divisions.subtreeCodes(actor.divisionCode()), status, now);
+    }
+
     UserAccount get(CurrentUser actor, String username) {
         UserAccount account = accounts.findByUsername(AccountAuthenticationProvider.normalise(username))
                 .orElseThrow(() -> ApiException.notFound("user.not-found", username));

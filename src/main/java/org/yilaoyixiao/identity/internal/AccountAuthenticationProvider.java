@@ -56,31 +56,31 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
         if (found.isEmpty()) {
             encoder.matches(password, dummyHash);
             audit.record(AuditRecord.of("LOGIN_FAILURE", "user:" + username, AuditOutcome.FAILURE,
-                    "unknown account").by(username));
+                    "reason=UNKNOWN_ACCOUNT").by(username));
             throw new BadCredentialsException("Bad credentials");
         }
         UserAccount account = found.get();
         if (account.isLockedAt(now)) {
             audit.record(AuditRecord.of("LOGIN_REJECTED_LOCKED", "user:" + username, AuditOutcome.DENIED,
-                    "locked until " + account.lockedUntil()).by(username));
+                    "until=" + account.lockedUntil()).by(username));
             throw new LockedException("Account locked");
         }
         if (!encoder.matches(password, account.passwordHash())) {
             int failures = accounts.recordFailure(account.id(), now);
             audit.record(AuditRecord.of("LOGIN_FAILURE", "user:" + username, AuditOutcome.FAILURE,
-                    "bad password, consecutive failures " + failures).by(username));
+                    "reason=BAD_PASSWORD failures=" + failures).by(username));
             if (failures >= policy.maxFailures()) {
                 Instant until = now.plus(policy.lockDuration());
                 accounts.lock(account.id(), until);
                 audit.record(AuditRecord.of("ACCOUNT_LOCKED", "user:" + username, AuditOutcome.SUCCESS,
-                        "after " + failures + " failures, until " + until).by(username));
+                        "failures=" + failures + " until=" + until).by(username));
                 throw new LockedException("Account locked");
             }
             throw new BadCredentialsException("Bad credentials");
         }
         if (!account.enabled()) {
             audit.record(AuditRecord.of("LOGIN_FAILURE", "user:" + username, AuditOutcome.DENIED,
-                    "account disabled").by(username));
+                    "reason=DISABLED").by(username));
             throw new DisabledException("Account disabled");
         }
         boolean api = isApiRequest();
@@ -89,7 +89,7 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
                 && account.lastLoginAt().plus(policy.apiLoginAuditInterval()).isAfter(now);
         if (!(cleanState && recentlyAudited)) {
             accounts.recordSuccess(account.id(), now);
-            audit.record(AuditRecord.success("LOGIN_SUCCESS", "user:" + username, api ? "api" : "web").by(username));
+            audit.record(AuditRecord.success("LOGIN_SUCCESS", "user:" + username, api ? "channel=api" : "channel=web").by(username));
         }
         CurrentUser user = new CurrentUser(account.id(), account.username(), account.displayName(), account.roles(),
                 account.divisionCode(), account.bureau());

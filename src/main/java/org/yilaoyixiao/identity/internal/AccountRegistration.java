@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -75,8 +76,10 @@ class AccountRegistration {
         } else {
             for (Role role : roles) {
                 if (!allowedLevels(role).contains(division.get().level())) {
+                    // the role by its name in the reader's language, not its code
                     problems.add(new FieldProblem("divisionCode", "LEVEL_MISMATCH", "user.division.level",
-                            new Object[]{role.name()}));
+                            new Object[]{new DefaultMessageSourceResolvable(new String[]{role.labelKey()},
+                                    role.name())}));
                 }
             }
         }
@@ -89,7 +92,7 @@ class AccountRegistration {
         }
         if (!divisions.isWithin(creator.divisionCode(), division.get().code())) {
             audit.record(AuditRecord.of("USER_CREATED", "user:" + username, AuditOutcome.DENIED,
-                    "division " + division.get().code() + " outside scope " + creator.divisionCode()));
+                    "division=" + division.get().code() + " scope=" + creator.divisionCode()));
             throw ApiException.forbidden("user.division.out-of-scope", division.get().code());
         }
         if (accounts.exists(username)) {

@@ -81,7 +81,7 @@ class FirstAdministrator implements ApplicationRunner {
             return;
         }
         audit.record(AuditRecord.success("USER_CREATED", "user:" + USERNAME,
-                "first administrator, password " + (generated ? "generated" : "from YLY_ADMIN_PASSWORD")).by("system"));
+                "roles=[COUNTY_ADMIN] password=" + (generated ? "GENERATED" : "ENVIRONMENT")).by("system"));
         if (generated) {
             log.warn("""
 

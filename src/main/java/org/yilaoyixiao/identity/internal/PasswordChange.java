@@ -56,13 +56,13 @@ class PasswordChange {
         }
         if (!problems.isEmpty()) {
             audit.record(AuditRecord.of("PASSWORD_CHANGED", "user:" + account.username(), AuditOutcome.FAILURE,
-                    problems.stream().map(FieldProblem::code).toList().toString()));
+                    "problems=" + problems.stream().map(FieldProblem::code).distinct().toList()));
             throw ApiException.validation(problems);
         }
         String hash = encoder.encode(newPassword);
         transactions.executeWithoutResult(status -> {
             accounts.changePassword(account.id(), hash, false, clock.instant());
-            audit.record(AuditRecord.success("PASSWORD_CHANGED", "user:" + account.username(), "by the user"));
+            audit.record(AuditRecord.success("PASSWORD_CHANGED", "user:" + account.username(), "by=self"));
         });
     }
 
@@ -73,7 +73,7 @@ class PasswordChange {
             Instant until = now.plus(policy.lockDuration());
             accounts.lock(account.id(), until);
             audit.record(AuditRecord.of("ACCOUNT_LOCKED", "user:" + account.username(), AuditOutcome.SUCCESS,
-                    "after " + failures + " wrong current passwords on password change, until " + until));
+                    "failures=" + failures + " until=" + until + " reason=WRONG_CURRENT_PASSWORD"));
         }
     }
 
@@ -89,7 +89,7 @@ class PasswordChange {
             accounts.changePassword(account.id(), hash, true, clock.instant());
             accounts.unlock(account.id());
             audit.record(AuditRecord.success("PASSWORD_RESET", "user:" + account.username(),
-                    "must be changed at next login"));
+                    "by=administrator mustChange=true"));
         });
     }
 }

@@ -123,20 +123,57 @@ class UserAccountRepository {
 
     /** Accounts in the divisions whose username or name contains the text (any case); all of them without one. */
     PageResponse<UserAccount> findInDivisions(Collection<String> divisionCodes, String text, PageRequest page) {
-        String[] codes = divisionCodes.toArray(String[]::new);
-        String pattern = text == null || text.isBlank() ? null
-                : "%" + org.yilaoyixiao.platform.persistence.LikePattern.literal(text.strip()) + "%";
-        String where = " where a.division_code = any(:codes)"
-                + (pattern == null ? "" : " and (a.username ilike :pattern or a.display_name ilike :pattern)");
-        var count = jdbc.sql("select count(*) from identity.user_account a" + where).param("codes", codes);
-        var list = jdbc.sql(SELECT + where + " order by a.username limit :limit offset :offset")
-                .param("codes", codes).param("limit", page.size()).param("offset", page.offset());
-        if (pattern != null) {
-            count = count.param("pattern", pattern);
-            list = list.param("pattern", pattern);
+        return find(divisionCodes, new AccountCriteria(text, null, null, null), Instant.now(), page);
+    }
+
+    /**
+     * Accounts in the divisions matching the criteria, by username. {@code divisionCodes} is the administrator's
+     * scope, already narrowed to the chosen division's subtree.
+     */
+    PageResponse<UserAccount> find(Collection<String> divisionCodes, AccountCriteria criteria, Instant now,
+                                   PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("codes", divisionCodes.toArray(String[]::new));
+        StringBuilder where = new StringBuilder(" where a.division_code = any(:codes)");
+        if (criteria.text() != null && !criteria.text().isBlank()) {
+            where.append(" and (a.username ilike :pattern or a.display_name ilike :pattern)");
+            params.put("pattern", "%" + org.yilaoyixiao.platform.persistence.LikePattern.literal(criteria.text().strip())
+                    + "%");
         }
-        long total = count.query(Long.class).single();
-        return new PageResponse<>(list.query(UserAccountRepository::map).list(), page.page(), page.size(), total);
+        if (criteria.role() != null) {
+            where.append(" and exists (select 1 from identity.user_role r where r.user_id = a.id and r.role = :role)");
+            params.put("role", criteria.role().name());
+        }
+        if (criteria.status() != null) {
+            where.append(" and ").append(statusCondition(criteria.status()));
+            params.put("now", utc(now));
+            params.put("staleBefore", utc(AccountCriteria.staleBefore(now)));
+        }
+        long total = jdbc.sql("select count(*) from identity.user_account a" + where).params(params)
+                .query(Long.class).single();
+        List<UserAccount> items = jdbc.sql(SELECT + where + " order by a.username limit :limit offset :offset")
+                .params(params).param("limit", page.size()).param("offset", page.offset())
+                .query(UserAccountRepository::map).list();
+        return new PageResponse<>(items, page.page(), page.size(), total);
+    }
+
+    /** How many accounts in the divisions are in a state, for the administrators' inbox. */
+    long count(Collection<String> divisionCodes, AccountCriteria.Status status, Instant now) {
+        return jdbc.sql("select count(*) from identity.user_account a where a.division_code = any(:codes) and "
+                        + statusCondition(status))
+                .param("codes", divisionCodes.toArray(String[]::new)).param("now", utc(now))
+                .param("staleBefore", utc(AccountCriteria.staleBefore(now)))
+                .query(Long.class).single();
+    }
+
+    private static String statusCondition(AccountCriteria.Status status) {
+        return switch (status) {
+            case ACTIVE -> "a.enabled and (a.locked_until is null or a.locked_until <= :now)";
+            case LOCKED -> "a.locked_until > :now";
+            case DISABLED -> "not a.enabled";
+            case NEVER_USED -> "a.enabled and a.last_login_at is null and a.password_must_change"
+                    + " and a.password_changed_at < :staleBefore";
+        };
     }
 
     Map<String, Long> countByDivision(Collection<String> divisionCodes) {

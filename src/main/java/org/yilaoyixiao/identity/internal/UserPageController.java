@@ -2,7 +2,6 @@ package org.yilaoyixiao.identity.internal;
 
 import java.time.Clock;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,6 +18,8 @@ import org.yilaoyixiao.divisions.DivisionDirectory;
 import org.yilaoyixiao.identity.IdentityPermissions;
 import org.yilaoyixiao.platform.api.ApiException;
 import org.yilaoyixiao.platform.api.PageRequest;
+import org.yilaoyixiao.platform.api.PageResponse;
+import org.yilaoyixiao.platform.web.Pager;
 import org.yilaoyixiao.platform.security.CurrentUser;
 import org.yilaoyixiao.platform.security.CurrentUsers;
 import org.yilaoyixiao.platform.security.Role;
@@ -28,6 +29,8 @@ import org.yilaoyixiao.platform.security.Role;
 @RequestMapping("/admin/users")
 @PreAuthorize("hasAuthority('" + IdentityPermissions.READ_USERS + "')")
 class UserPageController {
+
+    static final int PAGE_SIZE = 50;
 
     private final AccountRegistration registration;
     private final AccountAdministration administration;
@@ -47,12 +50,31 @@ class UserPageController {
         this.clock = clock;
     }
 
+    /**
+     * The accounts of one's scope, filtered by name, role, division (picked by name) and state — the administrators'
+     * inbox links here with {@code status=LOCKED} or {@code NEVER_USED} — a page of {@value #PAGE_SIZE} with a total.
+     */
     @GetMapping
-    String list(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String q, Model model) {
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) Role role,
+                @RequestParam(required = false) String division,
+                @RequestParam(required = false) AccountCriteria.Status status,
+                @RequestParam(required = false) Integer page, Model model) {
         CurrentUser actor = currentUsers.require();
-        model.addAttribute("accounts", administration.list(actor, q, new PageRequest(Math.max(page, 0), 50)));
-        model.addAttribute("q", q == null ? "" : q.strip());
-        model.addAttribute("divisionNames", divisionNames(actor));
+        String text = q == null || q.isBlank() ? null : q.strip();
+        String divisionCode = division == null || division.isBlank() ? null : division.strip();
+        PageResponse<UserAccount> accounts = administration.list(actor,
+                new AccountCriteria(text, role, divisionCode, status), clock.instant(), PageRequest.of(page, PAGE_SIZE));
+        model.addAttribute("accounts", accounts);
+        model.addAttribute("pager", Pager.of(accounts));
+        model.addAttribute("q", text == null ? "" : text);
+        model.addAttribute("role", role);
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", AccountCriteria.Status.values());
+        model.addAttribute("division", divisionCode);
+        model.addAttribute("divisionName", divisionCode == null ? null
+                : divisions.find(divisionCode).map(Division::name).orElse(null));
+        model.addAttribute("divisionNames", divisionNames(accounts.items()));
         model.addAttribute("now", clock.instant());
         return "users/list";
     }
@@ -122,6 +144,9 @@ class UserPageController {
         try {
             administration.setEnabled(currentUsers.require(), username, enabled);
         } catch (ApiException e) {
+            if (e.code() == org.yilaoyixiao.platform.api.ProblemCode.NOT_FOUND) {
+                throw e; // a missing account or one outside the scope: the 404 page
+            }
             redirect.addFlashAttribute("errorKey", e.detailKey());
         }
         return "redirect:/admin/users";
@@ -131,12 +156,22 @@ class UserPageController {
         CurrentUser actor = currentUsers.require();
         model.addAttribute("roles", Role.values());
         model.addAttribute("bureaus", org.yilaoyixiao.platform.security.Bureau.values());
-        model.addAttribute("divisionOptions", divisions.subtree(actor.divisionCode()));
+        UserForm form = (UserForm) model.getAttribute("form");
+        String code = form == null || form.getDivisionCode() == null || form.getDivisionCode().isBlank() ? null
+                : form.getDivisionCode().strip();
+        model.addAttribute("divisionName", code == null ? null
+                : divisions.find(code).filter(d -> divisions.isWithin(actor.divisionCode(), d.code()))
+                .map(Division::name).orElse(null));
         return "users/form";
     }
 
-    private Map<String, String> divisionNames(CurrentUser actor) {
-        return divisions.subtree(actor.divisionCode()).stream()
-                .collect(Collectors.toMap(Division::code, Division::name, (a, b) -> a));
+    /** The names of the divisions of the accounts shown (a handful of look-ups, not the whole tree). */
+    private Map<String, String> divisionNames(java.util.List<UserAccount> shown) {
+        Map<String, String> names = new java.util.HashMap<>();
+        for (UserAccount account : shown) {
+            names.computeIfAbsent(account.divisionCode(),
+                    code -> divisions.find(code).map(Division::name).orElse(null));
+        }
+        return names;
     }
 }

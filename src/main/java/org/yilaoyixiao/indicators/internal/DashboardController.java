@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
+import org.yilaoyixiao.audit.AuditActors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -50,10 +52,12 @@ class DashboardController {
     private final CurrentUsers currentUsers;
     private final MessageSource messages;
     private final ObjectMapper json;
+    private final ObjectProvider<AuditActors> actors;
 
     DashboardController(IndicatorBoard board, Definitions definitions, IndicatorScope scope,
                         DivisionDirectory divisions, CurrentUsers currentUsers, MessageSource messages,
-                        ObjectMapper json) {
+                        ObjectMapper json, ObjectProvider<AuditActors> actors) {
+        this.actors = actors;
         this.board = board;
         this.definitions = definitions;
         this.scope = scope;
@@ -77,13 +81,8 @@ class DashboardController {
     String dashboard(@RequestParam(required = false) String division, @RequestParam(required = false) Integer year,
                      Model model, Locale locale) {
         CurrentUser user = currentUsers.require();
-        String code;
-        try {
-            code = scope.division(user, division);
-        } catch (org.yilaoyixiao.platform.api.ApiException e) {
-            // a page answers with the shell's 403 page, not a problem document
-            throw new org.springframework.security.access.AccessDeniedException(e.getMessage());
-        }
+        // an unknown division is the 404 page, one outside the user's scope the 403 page
+        String code = scope.division(user, division);
         int y = scope.year(year);
         Map<Integer, IndicatorBoard.YearView> views = new LinkedHashMap<>();
         for (int t = IndicatorBoard.BASELINE_YEAR; t <= y; t++) {
@@ -125,6 +124,15 @@ class DashboardController {
         model.addAttribute("computedAt", view.snapshot.computedAt());
         model.addAttribute("colours", COLOURS);
         model.addAttribute("canReport", currentUsers.has(IndicatorPermissions.REPORT));
+        java.util.Set<String> reporters = new java.util.HashSet<>();
+        cards.forEach(c -> {
+            if (c.row().reported() != null) {
+                reporters.add(c.row().reported().reportedBy());
+            }
+        });
+        AuditActors directory = actors.getIfAvailable();
+        model.addAttribute("names", directory == null || reporters.isEmpty() ? Map.of()
+                : directory.displayNames(reporters));
         return "indicators/dashboard";
     }
 
@@ -161,13 +169,14 @@ class DashboardController {
 
     private String trend(IndicatorDefinition d, String code, Map<Integer, IndicatorBoard.YearView> views,
                          Locale locale) {
-        List<Integer> years = new ArrayList<>();
+        // years as text: a chart formats a number with a thousands separator ("2,026")
+        List<String> years = new ArrayList<>();
         List<BigDecimal> actual = new ArrayList<>();
         List<BigDecimal> path = new ArrayList<>();
         boolean any = false;
         for (Map.Entry<Integer, IndicatorBoard.YearView> e : views.entrySet()) {
             IndicatorRow row = e.getValue().row(d, code);
-            years.add(e.getKey());
+            years.add(String.valueOf(e.getKey()));
             actual.add(row.actual());
             path.add(row.expected() == null ? null : row.expected().setScale(2, java.math.RoundingMode.HALF_UP));
             any |= row.actual() != null;

@@ -115,7 +115,7 @@ class IndicatorApiController {
     StatisticsResponse statistics(@PathVariable String divisionCode, @PathVariable int year) {
         String code = scope.division(currentUsers.require(), divisionCode);
         StatisticsInputs.Input input = statistics.find(code, year)
-                .orElseThrow(() -> ApiException.notFound("indicators.statistics.not-found", code, year));
+                .orElseThrow(() -> ApiException.notFound("indicators.statistics.not-found", code, String.valueOf(year)));
         return new StatisticsResponse(input.divisionCode(), input.year(), input.residentPopulation(),
                 input.population60Plus(), input.births(), input.source(), input.enteredBy(), input.enteredAt(),
                 statistics.provincialAverages(year));

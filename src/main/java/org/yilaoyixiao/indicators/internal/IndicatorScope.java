@@ -47,7 +47,7 @@ class IndicatorScope {
         List<ApiException.FieldProblem> problems = new ArrayList<>();
         if (y < FIRST_YEAR || y > current) {
             problems.add(new ApiException.FieldProblem("year", "OUT_OF_RANGE", "indicators.year.range",
-                    new Object[] {FIRST_YEAR, current}));
+                    new Object[] {String.valueOf(FIRST_YEAR), String.valueOf(current)}));
             throw ApiException.validation(problems);
         }
         return y;

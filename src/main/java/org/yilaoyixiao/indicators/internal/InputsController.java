@@ -14,7 +14,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yilaoyixiao.indicators.IndicatorPermissions;
 import org.yilaoyixiao.platform.api.ApiException;
+import org.yilaoyixiao.platform.security.CurrentUser;
 import org.yilaoyixiao.platform.security.CurrentUsers;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.yilaoyixiao.audit.AuditActors;
+import org.yilaoyixiao.divisions.Division;
+import org.yilaoyixiao.divisions.DivisionDirectory;
+import org.yilaoyixiao.divisions.DivisionLevel;
 
 /**
  * The bureau's input page: a division's statistics for a year, and values of the indicators the platform cannot
@@ -33,9 +43,16 @@ class InputsController {
     private final StatisticsInputs statistics;
     private final CurrentUsers currentUsers;
     private final MessageSource messages;
+    private final PendingReports pending;
+    private final DivisionDirectory divisions;
+    private final ObjectProvider<AuditActors> actors;
 
     InputsController(IndicatorApiController api, IndicatorBoard board, Definitions definitions, IndicatorScope scope,
-                     StatisticsInputs statistics, CurrentUsers currentUsers, MessageSource messages) {
+                     StatisticsInputs statistics, CurrentUsers currentUsers, MessageSource messages,
+                     PendingReports pending, DivisionDirectory divisions, ObjectProvider<AuditActors> actors) {
+        this.pending = pending;
+        this.divisions = divisions;
+        this.actors = actors;
         this.api = api;
         this.board = board;
         this.definitions = definitions;
@@ -45,20 +62,62 @@ class InputsController {
         this.messages = messages;
     }
 
+    /**
+     * The input page of a division and year (picked from one's own division and its townships, and the years since
+     * the baseline): what is still to be reported first — the indicators of one's bureau without a value —, then the
+     * statistics and the report forms; who entered what by name.
+     */
     @GetMapping(PATH)
     String inputs(@RequestParam(required = false) String division, @RequestParam(required = false) Integer year,
-                  Model model) {
-        String code = scope.division(currentUsers.require(), division);
+                  @RequestParam(required = false) String code, Model model) {
+        CurrentUser user = currentUsers.require();
+        String divisionCode = scope.division(user, division);
         int y = scope.year(year);
-        model.addAttribute("division", code);
+        model.addAttribute("division", divisionCode);
+        model.addAttribute("divisionName", divisions.find(divisionCode).map(Division::name).orElse(divisionCode));
+        model.addAttribute("choices", choices(user));
+        model.addAttribute("years", years());
         model.addAttribute("year", y);
         if (!model.containsAttribute("statistics")) {
-            model.addAttribute("statistics", statistics.find(code, y).orElse(null));
+            model.addAttribute("statistics", statistics.find(divisionCode, y).orElse(null));
         }
-        model.addAttribute("reportable", definitions.all().stream().filter(d -> !board.isComputed(d.code())).toList());
-        model.addAttribute("reported", board.table(code, y).stream()
-                .filter(r -> r.source() == IndicatorRow.Source.REPORTED && r.reported() != null).toList());
+        List<IndicatorDefinition> reportable = definitions.all().stream()
+                .filter(d -> !board.isComputed(d.code())).toList();
+        model.addAttribute("reportable", reportable);
+        model.addAttribute("pending", pending.pending(user.bureau(), divisionCode, y));
+        model.addAttribute("bureau", user.bureau());
+        if (code != null && !model.containsAttribute("reportForm")
+                && reportable.stream().anyMatch(d -> d.code().equals(code))) {
+            model.addAttribute("reportForm", Map.of("code", code, "value", "", "evidence", ""));
+        }
+        List<IndicatorRow> reported = board.table(divisionCode, y).stream()
+                .filter(r -> r.source() == IndicatorRow.Source.REPORTED && r.reported() != null).toList();
+        model.addAttribute("reported", reported);
+        Set<String> usernames = new HashSet<>();
+        reported.forEach(r -> usernames.add(r.reported().reportedBy()));
+        Object entered = model.getAttribute("statistics");
+        if (entered instanceof StatisticsInputs.Input input && input.enteredBy() != null) {
+            usernames.add(input.enteredBy());
+        }
+        AuditActors directory = actors.getIfAvailable();
+        model.addAttribute("names", directory == null ? Map.of() : directory.displayNames(usernames));
         return "indicators/inputs";
+    }
+
+    private List<Division> choices(CurrentUser user) {
+        List<Division> list = new ArrayList<>();
+        divisions.find(user.divisionCode()).ifPresent(list::add);
+        divisions.children(user.divisionCode()).stream().filter(d -> d.level() == DivisionLevel.TOWNSHIP)
+                .forEach(list::add);
+        return list;
+    }
+
+    private List<String> years() {
+        List<String> years = new ArrayList<>();
+        for (int y = board.currentYear(); y >= IndicatorBoard.BASELINE_YEAR; y--) {
+            years.add(String.valueOf(y));
+        }
+        return years;
     }
 
     @PostMapping(PATH + "/statistics")
@@ -75,7 +134,7 @@ class InputsController {
             model.addAttribute("statisticsErrors", errors(e, locale));
             model.addAttribute("statistics", new StatisticsInputs.Input(division, year, residentPopulation,
                     population60Plus, births, source, null, null));
-            return inputs(division, year, model);
+            return inputs(division, year, null, model);
         }
         redirect.addFlashAttribute("saved", "indicators.inputs.statistics.saved");
         return "redirect:" + PATH + "?division=" + division + "&year=" + year;
@@ -92,7 +151,7 @@ class InputsController {
             model.addAttribute("reportErrors", errors(e, locale));
             model.addAttribute("reportForm", Map.of("code", code, "value", value == null ? "" : value.toPlainString(),
                     "evidence", evidence == null ? "" : evidence));
-            return inputs(division, year, model);
+            return inputs(division, year, null, model);
         }
         redirect.addFlashAttribute("saved", "indicators.inputs.report.saved");
         return "redirect:" + PATH + "?division=" + division + "&year=" + year;

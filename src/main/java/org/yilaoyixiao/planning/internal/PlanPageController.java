@@ -56,6 +56,9 @@ class PlanPageController {
             api.progress(code, new PlanApiController.ProgressRequest(null, status, percentComplete, investedToDate,
                     bedsDelivered, placesDelivered, note, files));
         } catch (org.yilaoyixiao.platform.api.ApiException e) {
+            if (e.code() == org.yilaoyixiao.platform.api.ProblemCode.NOT_FOUND) {
+                throw e; // no such project: the 404 page
+            }
             java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
             if (e.fieldProblems().isEmpty()) {
                 errors.put("", messages.getMessage(e.detailKey(), e.detailArgs(), locale));
@@ -76,15 +79,25 @@ class PlanPageController {
             + org.yilaoyixiao.facilities.FacilitiesPermissions.MANAGE + "')")
     String capacity(@org.springframework.web.bind.annotation.RequestParam String code,
                     @org.springframework.web.bind.annotation.RequestParam(required = false) Long facilityId,
+                    @org.springframework.web.bind.annotation.RequestParam(required = false) Long institutionId,
+                    @org.springframework.web.bind.annotation.RequestParam(required = false) Long providerId,
                     @org.springframework.web.bind.annotation.RequestParam(required = false) String bedType,
                     Model model, java.util.Locale locale,
                     org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         Project project = projects.require(code);
         boolean elderly = project.category() == Project.Category.ELDERLY;
+        // the page picks an institution for an elderly-care project and a provider for a childcare one
+        Long picked = elderly ? institutionId : providerId;
+        if (picked == null) {
+            picked = facilityId;
+        }
         try {
-            api.capacity(code, new PlanApiController.CapacityRequest(elderly ? facilityId : null,
-                    elderly ? bedType : null, elderly ? null : facilityId));
+            api.capacity(code, new PlanApiController.CapacityRequest(elderly ? picked : null,
+                    elderly ? bedType : null, elderly ? null : picked));
         } catch (org.yilaoyixiao.platform.api.ApiException e) {
+            if (e.code() == org.yilaoyixiao.platform.api.ProblemCode.NOT_FOUND) {
+                throw e; // no such project: the 404 page
+            }
             String message = e.fieldProblems().isEmpty() ? messages.getMessage(e.detailKey(), e.detailArgs(), locale)
                     : messages.getMessage(e.fieldProblems().get(0).messageKey(), e.fieldProblems().get(0).args(), locale);
             model.addAttribute("capacityError", message);
