@@ -1,7 +1,6 @@
 package org.yilaoyixiao.notifications;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -23,9 +22,17 @@ public record LocalizedText(String key, List<String> args) {
         return new LocalizedText(key, List.of(args));
     }
 
-    /** This text as one argument of another. */
+    /** This text as one argument of another: its arguments follow its key after "|", "|" and "\\" escaped. */
     public String asArgument() {
-        return NESTED + key + (args.isEmpty() ? "" : "|" + String.join("|", args));
+        StringBuilder text = new StringBuilder(NESTED).append(escape(key));
+        for (String arg : args) {
+            text.append('|').append(escape(arg == null ? "" : arg));
+        }
+        return text.toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("|", "\\|");
     }
 
     public String in(MessageSource messages, Locale locale) {
@@ -40,7 +47,20 @@ public record LocalizedText(String key, List<String> args) {
     /** A text written by {@link #asArgument()}. */
     public static LocalizedText parse(String argument) {
         String text = argument.startsWith(NESTED) ? argument.substring(NESTED.length()) : argument;
-        List<String> parts = new ArrayList<>(Arrays.asList(text.split("\\|", -1)));
+        List<String> parts = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                part.append(text.charAt(++i));
+            } else if (c == '|') {
+                parts.add(part.toString());
+                part.setLength(0);
+            } else {
+                part.append(c);
+            }
+        }
+        parts.add(part.toString());
         String key = parts.remove(0);
         return new LocalizedText(key, parts);
     }

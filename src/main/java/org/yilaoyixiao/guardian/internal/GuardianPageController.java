@@ -201,12 +201,18 @@ class GuardianPageController {
         PageResponse<GuardianAlerts.Alert> page = alerts.list(null, filter.type(), filter.single(),
                 filter.activeOnly(), PageRequest.of(filter.page(), 50), actor);
         model.addAttribute("rows", rows(page.items(), locale));
-        model.addAttribute("pager", Pager.of(page));
+        // built from the board's own address: the rows are also answered to the acknowledge and resolve posts
+        org.springframework.web.util.UriComponentsBuilder board = org.springframework.web.util.UriComponentsBuilder
+                .fromPath("/guardian/alerts").queryParam("status", filter.status());
+        if (filter.type() != null) {
+            board.queryParam("type", filter.type().name());
+        }
+        model.addAttribute("pager", Pager.of(page.page(), page.size(), page.totalElements(), board));
         model.addAttribute("filter", filter);
         model.addAttribute("types", AlertType.values());
         model.addAttribute("statuses", GuardianAlerts.Status.values());
-        model.addAttribute("rowsUrl", org.springframework.web.servlet.support.ServletUriComponentsBuilder
-                .fromCurrentRequest().replacePath("/guardian/alerts/rows").build().toUriString());
+        model.addAttribute("rowsUrl", board.cloneBuilder().replacePath("/guardian/alerts/rows")
+                .replaceQueryParam("page", page.page()).build().toUriString());
         model.addAttribute("problem", problem);
     }
 

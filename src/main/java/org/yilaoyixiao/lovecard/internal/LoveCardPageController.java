@@ -72,8 +72,14 @@ class LoveCardPageController {
         model.addAttribute("count", count);
         model.addAttribute("division", area);
         model.addAttribute("divisionName", area == null ? null : divisions.find(area).map(d -> d.name()).orElse(""));
-        model.addAttribute("pager", org.yilaoyixiao.platform.web.Pager.of(new org.yilaoyixiao.platform.api
-                .PageResponse<>(List.of(), request.page(), request.size(), count)));
+        // from the list's own address: the list is also answered to the allocation form's post
+        org.springframework.web.util.UriComponentsBuilder self = org.springframework.web.util.UriComponentsBuilder
+                .fromPath("/love-cards");
+        if (area != null) {
+            self.queryParam("division", area);
+        }
+        model.addAttribute("pager", org.yilaoyixiao.platform.web.Pager.of(request.page(), request.size(), count,
+                self));
         model.addAttribute("sources", FundingSource.values());
         model.addAttribute("pilots", String.join("、", settings.pilotDivisions().stream()
                 .map(code -> divisions.find(code).map(d -> d.name()).orElse(code)).toList()));

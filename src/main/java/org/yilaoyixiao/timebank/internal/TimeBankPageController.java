@@ -134,6 +134,8 @@ class TimeBankPageController {
         TimeBank.Statement statement = timeBank.statement(personId, TimeBankApiController.start(from),
                 TimeBankApiController.end(to), actor);
         model.addAttribute("volunteer", volunteer);
+        model.addAttribute("consentBy", volunteer.consentBy() == null ? "" : organisers(
+                List.of(volunteer.consentBy()), LocaleContextHolder.getLocale()).get(volunteer.consentBy()));
         model.addAttribute("person", statement.person());
         model.addAttribute("division", divisionName(volunteer.divisionCode()));
         model.addAttribute("account", timeBank.account(personId));

@@ -79,7 +79,11 @@ class TaskCards {
         if (card.address() != null) {
             parts.add(card.address());
         }
-        parts.add(messages.getMessage("visits.due", new Object[]{card.due()}, locale));
+        // "11月30日 23:59 前": no hyphen for a narrow screen to break a date at
+        java.time.ZonedDateTime due = card.task().dueAt().atZone(BusinessTime.ZONE);
+        parts.add(messages.getMessage("visits.inbox.due", new Object[]{Integer.toString(due.getMonthValue()),
+                Integer.toString(due.getDayOfMonth()), String.format("%02d:%02d", due.getHour(), due.getMinute())},
+                locale));
         if (card.familyName() != null) {
             String relation = card.familyRelation() == null ? "" : messages.getMessage(
                     "contact.relation." + card.familyRelation(), null, "", locale);

@@ -81,7 +81,7 @@ class VisitPageController {
     @GetMapping("/visits")
     @PreAuthorize("hasAuthority('" + VisitPermissions.RECORD + "')")
     String mine(@RequestParam(required = false) Integer page, Model model) {
-        PageResponse<Task> mine = plans.myTasks(currentUsers.require(), PageRequest.of(page, 100));
+        PageResponse<Task> mine = plans.myTasks(currentUsers.require(), PageRequest.of(page, 50));
         List<TaskCards.Card> rows = cards.of(mine.items());
         model.addAttribute("overdue", rows.stream().filter(TaskCards.Card::overdue).toList());
         model.addAttribute("today", rows.stream().filter(r -> !r.overdue() && r.dueToday()).toList());

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.yilaoyixiao.guardian.AlertType;
+import org.yilaoyixiao.notifications.LocalizedText;
 
 /** The detectors' lines, old and new, read into sentences of the reader's language; nothing English in Chinese. */
 class AlertTextsTest {
@@ -41,6 +42,20 @@ class AlertTextsTest {
                 .isEqualTo("设备长时间没有上报数据。");
         // a line nobody taught it: told by the type, never in English
         assertThat(texts.reason(AlertType.FALL, "something new happened", ZH)).isEqualTo("疑似跌倒。");
+    }
+
+    @Test
+    void aReasonStoredAsAnArgumentOfAMessageReadsTheSameInEitherLanguage() {
+        String line = "large for this elder (30000); 3 transfers within 10 minutes → 张|某";
+        LocalizedText reason = texts.reason(AlertType.FRAUD, line);
+        LocalizedText body = new LocalizedText("guardian.notify.body", java.util.List.of("叶老人",
+                LocalizedText.of("guardian.alert-type.FRAUD").asArgument(), reason.asArgument()));
+        LocalizedText stored = new LocalizedText(body.key(), body.args());
+        assertThat(stored.in(messages(), ZH)).isEqualTo(texts.reason(AlertType.FRAUD, line, ZH))
+                .isEqualTo("可疑转账：金额 30000 元，远高于老人平时的转账；10 分钟内连续转账 3 笔。收款方：张|某");
+        assertThat(new LocalizedText("guardian.notify.subject", body.args()).in(messages(), Locale.ENGLISH))
+                .isEqualTo("[Silver guardian] 叶老人 Suspected fraud");
+        assertThat(stored.in(messages(), Locale.ENGLISH)).startsWith("Suspicious transfer: an amount of 30000 yuan");
     }
 
     @Test
