@@ -8,9 +8,8 @@ import org.springframework.stereotype.Component;
 import org.yilaoyixiao.notifications.ElderContacts;
 
 /**
- * Reads the registry's household address, telephone and family contacts in one statement for a page of task cards.
- * The registry publishes no telephone in its views (decision 0010); this is the one reader outside the registry, kept
- * here so that visits, services and the guardian share it instead of each reading the registry's tables.
+ * Reads the registry's published contacts (household address, telephone, first family contact) in one statement for a
+ * page of task cards; one reader, shared by visits, services and the guardian.
  */
 @Component
 class JdbcElderContacts implements ElderContacts {
@@ -28,15 +27,9 @@ class JdbcElderContacts implements ElderContacts {
             return contacts;
         }
         jdbc.sql("""
-                        select p.id, h.address, p.phone, f.name, f.relation, f.phone as family_phone
-                        from registry.person p
-                        left join registry.household_member m on m.person_id = p.id
-                        left join registry.household h on h.id = m.household_id
-                        left join lateral (select c.name, c.relation, c.phone from registry.family_contact c
-                                           where c.person_id = p.id and c.phone is not null and c.phone <> ''
-                                           order by c.emergency desc, c.id limit 1) f on true
-                        where p.id = any(:ids)
-                        """).param("ids", personIds.stream().distinct().toArray(Long[]::new))
+                        select person_id, address, phone, family_name, family_relation, family_phone
+                        from registry.published_contact where person_id = any(:ids)
+                """).param("ids", personIds.stream().distinct().toArray(Long[]::new))
                 .query(rs -> {
                     long id = rs.getLong(1);
                     contacts.put(id, new Contact(id, blankToNull(rs.getString(2)), blankToNull(rs.getString(3)),
