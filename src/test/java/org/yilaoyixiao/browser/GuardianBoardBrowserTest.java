@@ -61,6 +61,10 @@ class GuardianBoardBrowserTest extends BrowserJourney {
         assertThat(row.locator(".alert-status")).hasText("已接警");
         row.locator("input.resolve-note").fill("管家已上门，老人误按");
         row.locator("button.resolve").click();
+        // the board lists what is still to handle: a resolved alert leaves it, and is found among all alerts
+        assertThat(row).hasCount(0);
+        page.navigate(url("/guardian/alerts?status=ALL"));
+        row = page.locator("#alert-table tr").filter(new Locator.FilterOptions().setHasText("看板老人"));
         assertThat(row.locator(".alert-status")).hasText("已处理");
         Chromium.screenshot(page, "guardian-02-resolved");
 

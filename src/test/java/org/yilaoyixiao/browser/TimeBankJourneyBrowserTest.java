@@ -44,7 +44,8 @@ class TimeBankJourneyBrowserTest extends BrowserJourney {
         assertThat(page.locator("h1")).hasText("活动确认记时");
         String title = "重阳节陪伴独居老人 " + name;
         page.getByLabel("活动名称").fill(title);
-        page.locator("#divisionCode").selectOption(PlacementFixtures.VILLAGE);
+        page.locator("#divisionCode").fill(PlacementFixtures.VILLAGE);
+        page.locator("[data-pick-value='" + PlacementFixtures.VILLAGE + "']").click();
         page.locator("#create-activity").click();
 
         assertThat(page.locator("h1")).hasText(title);
@@ -68,7 +69,7 @@ class TimeBankJourneyBrowserTest extends BrowserJourney {
         Locator line = page.locator("#statement-lines tbody tr");
         assertThat(line).hasCount(1);
         assertThat(line).containsText("服务存时");
-        assertThat(line).containsText("ACTIVITY");
+        assertThat(line).containsText("参加活动");
         assertThat(page.locator("#statement-summary")).containsText("期末 2.50 小时");
         Chromium.screenshot(page, "timebank-03-statement");
     }

@@ -48,7 +48,8 @@ class ServicesPagesTest {
 
         mvc.perform(get("/services/intake").session(session).header("Accept-Language", "zh-CN"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("查找老人")));
-        mvc.perform(get("/services/intake/persons").param("q", name).session(session).header("HX-Request", "true"))
+        mvc.perform(get("/persons/pick").param("category", "ELDER").param("term", name).session(session)
+                        .header("HX-Request", "true"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString(name)))
                 .andExpect(content().string(not(containsString("<html"))));
         mvc.perform(get("/services/intake").param("personId", Long.toString(person)).session(session))

@@ -67,8 +67,10 @@ class VisitPagesTest {
         MockHttpSession admin = login(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD);
         page(admin, "/visits/supervision?division=" + VisitFixtures.TOWNSHIP + "&month=" + previous)
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString(butler)))
-                .andExpect(content().string(containsString("逾期未访")))
+                .andExpect(content().string(containsString("测试用户")))
+                .andExpect(content().string(containsString("逾期未访")));
+        // the supervision page shows the oldest few; the village's overdue list all of them, paged
+        page(admin, "/visits/overdue?division=" + village).andExpect(status().isOk())
                 .andExpect(content().string(containsString("页面老人")));
         page(admin, "/visits/targets?division=" + village + "&month=" + previous).andExpect(status().isOk())
                 .andExpect(content().string(containsString("页面老人")))

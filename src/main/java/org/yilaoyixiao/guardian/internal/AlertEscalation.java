@@ -47,10 +47,12 @@ class AlertEscalation {
     private final AuditTrail audit;
     private final Clock clock;
     private final Duration step;
+    private final AlertTexts texts;
 
     AlertEscalation(JdbcClient jdbc, Notifications notifications, EmergencyContacts contacts, PersonDirectory persons,
                     DivisionDirectory divisions, AuditTrail audit, Clock clock,
-                    @Value("${yly.guardian.escalation-step:PT10M}") Duration step) {
+                    @Value("${yly.guardian.escalation-step:PT10M}") Duration step, AlertTexts texts) {
+        this.texts = texts;
         this.jdbc = jdbc;
         this.notifications = notifications;
         this.contacts = contacts;
@@ -88,14 +90,21 @@ class AlertEscalation {
         String subject = "【银龄卫士】" + name + " " + label(alert.type());
         String reference = "guardian-alert:" + alert.id();
         String key = reference + ":step" + stepNumber;
+        String link = "/guardian/alerts/" + alert.id();
+        // in-app messages are read in the reader's language: the subject and the reason as keys with arguments
+        List<String> args = List.of(name,
+                org.yilaoyixiao.notifications.LocalizedText.of("guardian.alert-type." + alert.type().name())
+                        .asArgument(), texts.reason(alert.type(), alert.details()).asArgument());
         switch (stepNumber) {
             case 1 -> {
                 for (String butler : butlers(alert.division())) {
                     notifications.send(new Notification(Notification.Channel.IN_APP, Notification.user(butler),
-                            subject, alert.details(), reference, key + ":" + butler));
+                            subject, alert.details(), reference, key + ":" + butler)
+                            .withText("guardian.notify.subject", "guardian.notify.body", args).withLink(link));
                 }
                 notifications.send(new Notification(Notification.Channel.IN_APP, Notification.division(alert.division()),
-                        subject, alert.details(), reference, key));
+                        subject, alert.details(), reference, key)
+                        .withText("guardian.notify.subject", "guardian.notify.body", args).withLink(link));
                 if (alert.type() == AlertType.FRAUD) {
                     notifications.send(new Notification(Notification.Channel.WEBHOOK, POLICE, subject,
                             alert.details(), reference, key + ":police"));
@@ -107,7 +116,8 @@ class AlertEscalation {
             case 3 -> divisions.find(alert.division()).map(d -> d.parentCode()).filter(code -> code != null)
                     .ifPresent(township -> notifications.send(new Notification(Notification.Channel.IN_APP,
                             Notification.division(township), subject + "（村里未接警，已升级）", alert.details(),
-                            reference, key)));
+                            reference, key).withText("guardian.notify.subject.escalated", "guardian.notify.body", args)
+                            .withLink(link)));
             case 4 -> {
                 if (alert.type() == AlertType.WANDERING) {
                     notifications.send(new Notification(Notification.Channel.WEBHOOK, POLICE, subject,

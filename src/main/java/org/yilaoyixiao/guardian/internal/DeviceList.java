@@ -31,44 +31,49 @@ class DeviceList {
         this.jdbc = jdbc;
     }
 
-    /** At most {@link #LIMIT} devices of the scope, by village, elder and device. */
-    List<Row> list(Set<String> scope, String township, DeviceType type, Status status) {
+    /** One page of the devices of the scope, by village, elder and device, with the total. */
+    org.yilaoyixiao.platform.api.PageResponse<Row> list(Set<String> scope, String township, DeviceType type,
+                                                        Status status, org.yilaoyixiao.platform.api.PageRequest page) {
         if (scope.isEmpty()) {
-            return List.of();
+            return new org.yilaoyixiao.platform.api.PageResponse<>(List.of(), page.page(), page.size(), 0);
         }
-        StringBuilder sql = new StringBuilder("""
-                select d.device_id, d.type, d.person_id, p.name, p.id_number_masked, d.division_code, d.last_seen_at,
-                       d.battery::float8, d.offline
-                from guardian.device d left join registry.published_person p on p.id = d.person_id
-                where d.division_code in (:scope)""");
+        StringBuilder where = new StringBuilder(" where d.division_code in (:scope)");
         if (township != null) {
-            sql.append(" and d.division_code like :township");
+            where.append(" and d.division_code like :township");
         }
         if (type != null) {
-            sql.append(" and d.type = :type");
+            where.append(" and d.type = :type");
         }
         if (status != null) {
-            sql.append(switch (status) {
+            where.append(switch (status) {
                 case ONLINE -> " and not d.offline and d.last_seen_at is not null";
                 case OFFLINE -> " and d.offline";
                 case LOW_BATTERY -> " and d.battery < " + LOW_BATTERY;
                 case NEVER_SEEN -> " and d.last_seen_at is null";
             });
         }
-        sql.append(" order by d.division_code, d.person_id, d.device_id limit " + LIMIT);
-        var statement = jdbc.sql(sql.toString()).param("scope", scope);
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("scope", scope);
         if (township != null) {
-            statement = statement.param("township", township + "%");
+            params.put("township", township + "%");
         }
         if (type != null) {
-            statement = statement.param("type", type.name());
+            params.put("type", type.name());
         }
-        return statement.query((rs, i) -> {
+        long total = jdbc.sql("select count(*) from guardian.device d" + where).params(params).query(Long.class)
+                .single();
+        List<Row> rows = jdbc.sql("""
+                select d.device_id, d.type, d.person_id, p.name, p.id_number_masked, d.division_code, d.last_seen_at,
+                       d.battery::float8, d.offline
+                from guardian.device d left join registry.published_person p on p.id = d.person_id"""
+                        + where + " order by d.division_code, d.person_id, d.device_id limit :size offset :offset")
+                .params(params).param("size", page.size()).param("offset", page.offset()).query((rs, i) -> {
             OffsetDateTime seen = rs.getObject(7, OffsetDateTime.class);
             return new Row(rs.getString(1), DeviceType.valueOf(rs.getString(2)), rs.getLong(3), mask(rs.getString(4)),
                     rs.getString(5), rs.getString(6), seen == null ? null : seen.toInstant(), (Double) rs.getObject(8),
                     rs.getBoolean(9));
         }).list();
+        return new org.yilaoyixiao.platform.api.PageResponse<>(rows, page.page(), page.size(), total);
     }
 
     /** 叶小明 → 叶*明, 叶明 → 叶*: enough for a clerk to tell elders apart, not to read out a name. */

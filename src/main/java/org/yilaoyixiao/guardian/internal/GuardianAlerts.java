@@ -142,7 +142,16 @@ class GuardianAlerts {
     }
 
     PageResponse<Alert> list(Long personId, AlertType type, Status status, PageRequest page, CurrentUser actor) {
+        return list(personId, type, status, false, page, actor);
+    }
+
+    /** As above; {@code activeOnly}: only alerts still open or acknowledged (the board's default). */
+    PageResponse<Alert> list(Long personId, AlertType type, Status status, boolean activeOnly, PageRequest page,
+                             CurrentUser actor) {
         StringBuilder where = new StringBuilder(" where division_code in (:codes)");
+        if (activeOnly) {
+            where.append(" and status in ('OPEN', 'ACKNOWLEDGED')");
+        }
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("codes", divisions.subtreeCodes(actor.divisionCode()));
         if (personId != null) {
@@ -161,9 +170,25 @@ class GuardianAlerts {
         List<Alert> items = new ArrayList<>(jdbc.sql("select * from guardian.alert" + where
                         + " order by (status in ('OPEN', 'ACKNOWLEDGED')) desc, last_triggered_at desc, id desc"
                         + " limit :limit offset :offset")
-                .params(params).param("limit", page.size()).param("offset", page.page() * page.size())
+                .params(params).param("limit", page.size()).param("offset", page.offset())
                 .query((rs, i) -> map(rs)).list());
         return new PageResponse<>(items, page.page(), page.size(), total);
+    }
+
+    /** How many alerts in the divisions are in one of the states: an inbox count. */
+    long count(java.util.Collection<String> codes, Set<Status> statuses) {
+        return jdbc.sql("select count(*) from guardian.alert where division_code = any(:codes) and status = any(:s)")
+                .param("codes", codes.toArray(String[]::new))
+                .param("s", statuses.stream().map(Enum::name).toArray(String[]::new)).query(Long.class).single();
+    }
+
+    /** The first alerts in the divisions in one of the states, the most recently triggered first. */
+    List<Alert> first(java.util.Collection<String> codes, Set<Status> statuses, int limit) {
+        return jdbc.sql("select * from guardian.alert where division_code = any(:codes) and status = any(:s)"
+                        + " order by last_triggered_at desc, id desc limit :limit")
+                .param("codes", codes.toArray(String[]::new))
+                .param("s", statuses.stream().map(Enum::name).toArray(String[]::new)).param("limit", limit)
+                .query((rs, i) -> map(rs)).list();
     }
 
     private void history(long alertId, String actor, String action, String note) {

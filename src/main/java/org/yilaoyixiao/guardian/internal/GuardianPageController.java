@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.yilaoyixiao.guardian.AlertType;
 import org.yilaoyixiao.guardian.GuardianPermissions;
+import org.yilaoyixiao.platform.api.PageResponse;
+import org.yilaoyixiao.platform.web.Pager;
 import org.yilaoyixiao.platform.api.ApiException;
 import org.yilaoyixiao.platform.api.PageRequest;
 import org.yilaoyixiao.platform.security.CurrentUser;
@@ -36,11 +39,13 @@ class GuardianPageController {
     private final MessageSource messages;
     private final JdbcClient jdbc;
     private final org.yilaoyixiao.divisions.DivisionDirectory divisions;
+    private final AlertTexts texts;
 
     GuardianPageController(GuardianAlerts alerts, AlertStream stream, PersonDirectory persons,
                            DeviceDirectory devices, ElderProfiles profiles, CurrentUsers currentUsers,
                            MessageSource messages, JdbcClient jdbc,
-                           org.yilaoyixiao.divisions.DivisionDirectory divisions) {
+                           org.yilaoyixiao.divisions.DivisionDirectory divisions, AlertTexts texts) {
+        this.texts = texts;
         this.divisions = divisions;
         this.alerts = alerts;
         this.stream = stream;
@@ -52,22 +57,48 @@ class GuardianPageController {
         this.jdbc = jdbc;
     }
 
-    /** An alert row for display: the elder's name and local times. */
-    record Row(GuardianAlerts.Alert alert, String personName, LocalDateTime openedAt, LocalDateTime lastTriggeredAt) {
+    /** An alert row for display: the elder's name and village, local times and the reason in words. */
+    record Row(GuardianAlerts.Alert alert, String personName, String villageName, LocalDateTime openedAt,
+               LocalDateTime lastTriggeredAt, String reason) {
     }
 
     @GetMapping("/guardian/alerts")
     @PreAuthorize("hasAuthority('" + GuardianPermissions.READ + "')")
-    String board(Model model) {
-        rows(model, null);
+    String board(@RequestParam(required = false) String status, @RequestParam(required = false) AlertType type,
+                 @RequestParam(required = false) Integer page, Model model, Locale locale) {
+        rows(model, null, new Filter(status, type, page), locale);
         return "guardian/board";
     }
 
     @GetMapping("/guardian/alerts/rows")
     @PreAuthorize("hasAuthority('" + GuardianPermissions.READ + "')")
-    String rowsFragment(Model model) {
-        rows(model, null);
+    String rowsFragment(@RequestParam(required = false) String status, @RequestParam(required = false) AlertType type,
+                        @RequestParam(required = false) Integer page, Model model, Locale locale) {
+        rows(model, null, new Filter(status, type, page), locale);
         return "guardian/board :: rows";
+    }
+
+    /** The board's filters: a state ("ACTIVE" open or acknowledged, the default), a type, a page. */
+    record Filter(String status, AlertType type, Integer page) {
+
+        Filter {
+            status = status == null || status.isBlank() ? "ACTIVE" : status.strip();
+        }
+
+        GuardianAlerts.Status single() {
+            if ("ACTIVE".equals(status) || "ALL".equals(status)) {
+                return null;
+            }
+            try {
+                return GuardianAlerts.Status.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.validation("status", "INVALID", "guardian.status.invalid");
+            }
+        }
+
+        boolean activeOnly() {
+            return "ACTIVE".equals(status);
+        }
     }
 
     @GetMapping(path = "/guardian/alerts/stream", produces = "text/event-stream")
@@ -83,9 +114,13 @@ class GuardianPageController {
                        Locale locale) {
         try {
             alerts.acknowledge(id, note, currentUsers.require());
-            rows(model, null);
+            rows(model, null, new Filter(null, null, null), locale);
         } catch (ApiException e) {
-            rows(model, messages.getMessage(e.detailKey(), e.detailArgs(), locale));
+            if (e.code() == org.yilaoyixiao.platform.api.ProblemCode.NOT_FOUND) {
+                throw e;
+            }
+            rows(model, messages.getMessage(e.detailKey(), e.detailArgs(), locale), new Filter(null, null, null),
+                    locale);
         }
         return "guardian/board :: rows";
     }
@@ -96,9 +131,13 @@ class GuardianPageController {
                    @RequestParam(required = false) String falseAlarm, Model model, Locale locale) {
         try {
             alerts.resolve(id, "true".equals(falseAlarm), note, currentUsers.require());
-            rows(model, null);
+            rows(model, null, new Filter(null, null, null), locale);
         } catch (ApiException e) {
-            rows(model, messages.getMessage(e.detailKey(), e.detailArgs(), locale));
+            if (e.code() == org.yilaoyixiao.platform.api.ProblemCode.NOT_FOUND) {
+                throw e;
+            }
+            rows(model, messages.getMessage(e.detailKey(), e.detailArgs(), locale), new Filter(null, null, null),
+                    locale);
         }
         return "guardian/board :: rows";
     }
@@ -109,12 +148,18 @@ class GuardianPageController {
 
     @GetMapping("/guardian/alerts/{id}")
     @PreAuthorize("hasAuthority('" + GuardianPermissions.READ + "')")
-    String detail(@PathVariable long id, Model model) {
+    String detail(@PathVariable long id, Model model, Locale locale) {
         CurrentUser actor = currentUsers.require();
         GuardianAlerts.Alert alert = alerts.visible(id, actor);
-        model.addAttribute("row", row(alert));
-        model.addAttribute("history", alerts.history(id).stream()
-                .map(e -> Map.of("at", LocalDateTime.ofInstant(e.at(), BusinessTime.ZONE), "event", e)).toList());
+        model.addAttribute("row", rows(List.of(alert), locale).get(0));
+        List<GuardianAlerts.Event> events = alerts.history(id);
+        Map<String, String> actors = userNames(events.stream().map(GuardianAlerts.Event::actor).toList());
+        model.addAttribute("history", events.stream()
+                .map(e -> Map.of("at", LocalDateTime.ofInstant(e.at(), BusinessTime.ZONE), "event", e,
+                        "actor", actors.getOrDefault(e.actor(), messages.getMessage("guardian.actor.system", null,
+                                locale)),
+                        // the opening event's note is the detector's line: shown as the reason above instead
+                        "note", "OPENED".equals(e.action()) || e.note() == null ? "" : e.note())).toList());
         List<TimelineEntry> timeline = jdbc.sql("""
                         select r.at, r.device_id, r.type, r.lat::float8, r.lon::float8, r.value::float8
                         from guardian.reading r
@@ -128,13 +173,14 @@ class GuardianPageController {
                         (Double) rs.getObject(6))).list();
         model.addAttribute("timeline", timeline);
         model.addAttribute("track", timeline.stream().filter(t -> t.lat() != null).toList());
-        model.addAttribute("zones", profiles.safeZones(alert.personId()));
+        model.addAttribute("zones", profiles.safeZones(alert.personId()).stream()
+                .map(z -> Map.of("name", texts.zoneName(z.name(), locale), "radius", z.radiusMeters())).toList());
         return "guardian/detail";
     }
 
     @GetMapping("/guardian/persons/{personId}/tab")
     @PreAuthorize("hasAuthority('" + GuardianPermissions.READ + "')")
-    String tab(@PathVariable long personId, Model model) {
+    String tab(@PathVariable long personId, Model model, Locale locale) {
         CurrentUser actor = currentUsers.require();
         persons.find(personId).filter(p -> divisions.isWithin(actor.divisionCode(), p.residenceDivisionCode()))
                 .orElseThrow(() -> ApiException.notFound("guardian.person.not-found", Long.toString(personId)));
@@ -145,21 +191,57 @@ class GuardianPageController {
         model.addAttribute("dementia", profile.dementia());
         model.addAttribute("gapHours", String.format(Locale.ROOT, "%.1f",
                 profile.normalActivityGap().toMinutes() / 60.0));
-        model.addAttribute("alerts", alerts.list(personId, null, null, PageRequest.of(0, 10), actor).items()
-                .stream().map(this::row).toList());
+        model.addAttribute("alerts", rows(alerts.list(personId, null, null, PageRequest.of(0, 10), actor).items(),
+                locale));
         return "guardian/tab :: guardian";
     }
 
-    private void rows(Model model, String problem) {
+    private void rows(Model model, String problem, Filter filter, Locale locale) {
         CurrentUser actor = currentUsers.require();
-        model.addAttribute("rows", alerts.list(null, null, null, PageRequest.of(0, 100), actor).items().stream()
-                .map(this::row).toList());
+        PageResponse<GuardianAlerts.Alert> page = alerts.list(null, filter.type(), filter.single(),
+                filter.activeOnly(), PageRequest.of(filter.page(), 50), actor);
+        model.addAttribute("rows", rows(page.items(), locale));
+        // built from the board's own address: the rows are also answered to the acknowledge and resolve posts
+        org.springframework.web.util.UriComponentsBuilder board = org.springframework.web.util.UriComponentsBuilder
+                .fromPath("/guardian/alerts").queryParam("status", filter.status());
+        if (filter.type() != null) {
+            board.queryParam("type", filter.type().name());
+        }
+        model.addAttribute("pager", Pager.of(page.page(), page.size(), page.totalElements(), board));
+        model.addAttribute("filter", filter);
+        model.addAttribute("types", AlertType.values());
+        model.addAttribute("statuses", GuardianAlerts.Status.values());
+        model.addAttribute("rowsUrl", board.cloneBuilder().replacePath("/guardian/alerts/rows")
+                .replaceQueryParam("page", page.page()).build().toUriString());
         model.addAttribute("problem", problem);
     }
 
-    private Row row(GuardianAlerts.Alert a) {
-        return new Row(a, persons.find(a.personId()).map(p -> p.name()).orElse("#" + a.personId()),
+    private List<Row> rows(List<GuardianAlerts.Alert> found, Locale locale) {
+        Map<Long, String> names = new java.util.HashMap<>();
+        List<Long> ids = found.stream().map(GuardianAlerts.Alert::personId).distinct().toList();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, name from registry.published_person where id = any(:ids)")
+                    .param("ids", ids.toArray(Long[]::new)).query(rs -> {
+                        names.put(rs.getLong(1), rs.getString(2));
+                    });
+        }
+        Map<String, String> villages = new java.util.HashMap<>();
+        return found.stream().map(a -> new Row(a, names.getOrDefault(a.personId(), ""),
+                villages.computeIfAbsent(a.divisionCode(), c -> divisions.find(c).map(d -> d.name()).orElse("")),
                 LocalDateTime.ofInstant(a.openedAt(), BusinessTime.ZONE),
-                LocalDateTime.ofInstant(a.lastTriggeredAt(), BusinessTime.ZONE));
+                LocalDateTime.ofInstant(a.lastTriggeredAt(), BusinessTime.ZONE),
+                texts.reason(a.type(), a.details(), locale))).toList();
+    }
+
+    private Map<String, String> userNames(List<String> usernames) {
+        Map<String, String> names = new java.util.HashMap<>();
+        List<String> wanted = usernames.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (!wanted.isEmpty()) {
+            jdbc.sql("select username, display_name from identity.published_user where username = any(:u)")
+                    .param("u", wanted.toArray(String[]::new)).query(rs -> {
+                        names.put(rs.getString(1), rs.getString(2));
+                    });
+        }
+        return names;
     }
 }

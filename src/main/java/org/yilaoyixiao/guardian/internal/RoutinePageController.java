@@ -77,7 +77,8 @@ class RoutinePageController {
     @GetMapping("/guardian/devices")
     @PreAuthorize("hasAuthority('" + GuardianPermissions.READ + "')")
     String devices(@RequestParam(required = false) String township, @RequestParam(required = false) String type,
-                   @RequestParam(required = false) String status, Model model) {
+                   @RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
+                   Model model) {
         CurrentUser actor = currentUsers.require();
         List<Division> townships = divisions.subtree(actor.divisionCode()).stream()
                 .filter(d -> d.level() == DivisionLevel.TOWNSHIP).toList();
@@ -85,10 +86,12 @@ class RoutinePageController {
                 .orElse(null);
         DeviceType chosenType = parse(DeviceType.class, type);
         DeviceList.Status chosenStatus = parse(DeviceList.Status.class, status);
-        List<DeviceView> rows = deviceList.list(divisions.subtreeCodes(actor.divisionCode()), chosenTownship,
-                chosenType, chosenStatus).stream().map(r -> new DeviceView(r, r.lastSeenAt() == null ? null
+        var found = deviceList.list(divisions.subtreeCodes(actor.divisionCode()), chosenTownship,
+                chosenType, chosenStatus, org.yilaoyixiao.platform.api.PageRequest.of(page, 100));
+        List<DeviceView> rows = found.items().stream().map(r -> new DeviceView(r, r.lastSeenAt() == null ? null
                         : LocalDateTime.ofInstant(r.lastSeenAt(), BusinessTime.ZONE))).toList();
         model.addAttribute("rows", rows);
+        model.addAttribute("pager", org.yilaoyixiao.platform.web.Pager.of(found));
         model.addAttribute("limit", DeviceList.LIMIT);
         model.addAttribute("townships", townships);
         model.addAttribute("types", DeviceType.values());

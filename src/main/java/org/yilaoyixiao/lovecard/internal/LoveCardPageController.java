@@ -36,10 +36,12 @@ class LoveCardPageController {
     private final CurrentUsers currentUsers;
     private final MessageSource messages;
     private final java.time.Clock clock;
+    private final org.yilaoyixiao.audit.AuditTrail audit;
 
     LoveCardPageController(LoveCards loveCards, LoveCardSettings settings, LoveCardThresholds thresholds,
                            DivisionDirectory divisions, CurrentUsers currentUsers, MessageSource messages,
-                           java.time.Clock clock) {
+                           java.time.Clock clock, org.yilaoyixiao.audit.AuditTrail audit) {
+        this.audit = audit;
         this.loveCards = loveCards;
         this.settings = settings;
         this.thresholds = thresholds;
@@ -51,17 +53,33 @@ class LoveCardPageController {
 
     @GetMapping("/love-cards")
     @PreAuthorize("hasAuthority('" + LoveCardPermissions.READ + "')")
-    String list(@RequestParam(required = false) Integer page, Model model) {
-        return list(page == null ? 0 : Math.max(page, 0), model, null, List.of());
+    String list(@RequestParam(required = false) String division, @RequestParam(required = false) Integer page,
+                Model model) {
+        return list(division, page, model, null, List.of());
     }
 
-    private String list(int page, Model model, LoveCards.AllocationResult allocation, List<String> problems) {
+    private String list(String division, Integer page, Model model, LoveCards.AllocationResult allocation,
+                        List<String> problems) {
         CurrentUser actor = currentUsers.require();
-        long count = loveCards.countCards(null, actor);
-        model.addAttribute("cards", loveCards.cardsIn(null, page, PAGE_SIZE, actor));
+        String area = division == null || division.isBlank() ? null : division.strip();
+        if (area != null && (divisions.find(area).isEmpty() || !divisions.isWithin(actor.divisionCode(), area))) {
+            throw ApiException.validation("division", "OUT_OF_SCOPE", "lovecard.division.out-of-scope", area);
+        }
+        org.yilaoyixiao.platform.api.PageRequest request = org.yilaoyixiao.platform.api.PageRequest.of(page,
+                PAGE_SIZE);
+        long count = loveCards.countCards(area, actor);
+        model.addAttribute("cards", loveCards.cardsIn(area, request.page(), request.size(), actor));
         model.addAttribute("count", count);
-        model.addAttribute("page", page);
-        model.addAttribute("pages", Math.max(1, (count + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("division", area);
+        model.addAttribute("divisionName", area == null ? null : divisions.find(area).map(d -> d.name()).orElse(""));
+        // from the list's own address: the list is also answered to the allocation form's post
+        org.springframework.web.util.UriComponentsBuilder self = org.springframework.web.util.UriComponentsBuilder
+                .fromPath("/love-cards");
+        if (area != null) {
+            self.queryParam("division", area);
+        }
+        model.addAttribute("pager", org.yilaoyixiao.platform.web.Pager.of(request.page(), request.size(), count,
+                self));
         model.addAttribute("sources", FundingSource.values());
         model.addAttribute("pilots", String.join("、", settings.pilotDivisions().stream()
                 .map(code -> divisions.find(code).map(d -> d.name()).orElse(code)).toList()));
@@ -80,6 +98,43 @@ class LoveCardPageController {
         return "lovecard/list";
     }
 
+    /** The cards of an area as a spreadsheet: holder, masked ID number, village, each purse and the total. */
+    @GetMapping("/love-cards/export")
+    @PreAuthorize("hasAuthority('" + LoveCardPermissions.READ + "') and hasAuthority('"
+            + org.yilaoyixiao.workspace.WorkspacePermissions.EXPORT_LISTS + "')")
+    void export(@RequestParam(required = false) String division,
+                jakarta.servlet.http.HttpServletResponse response, Locale locale) throws java.io.IOException {
+        CurrentUser actor = currentUsers.require();
+        List<String> headers = new java.util.ArrayList<>(List.of(text("lovecard.person", locale),
+                text("lovecard.id-number", locale), text("lovecard.village", locale)));
+        for (FundingSource s : FundingSource.values()) {
+            headers.add(text("lovecard.source." + s, locale));
+        }
+        headers.add(text("lovecard.total", locale));
+        try (org.yilaoyixiao.platform.spreadsheet.ListSheet sheet = new org.yilaoyixiao.platform.spreadsheet
+                .ListSheet(text("lovecard.title", locale), headers)) {
+            loveCards.eachCard(division, actor, c -> {
+                List<Object> row = new java.util.ArrayList<>(List.of(c.person().name(), c.person().idNumberMasked(),
+                        c.villageName()));
+                for (FundingSource s : FundingSource.values()) {
+                    row.add(c.balances().get(s));
+                }
+                row.add(c.total());
+                sheet.add(row);
+            });
+            audit.record(org.yilaoyixiao.audit.AuditRecord.success("LIST_EXPORTED", "lovecards:"
+                    + (division == null || division.isBlank() ? actor.divisionCode() : division.strip()),
+                    "rows=" + sheet.rows()));
+            org.yilaoyixiao.platform.web.Downloads.prepare(response, org.yilaoyixiao.platform.web.Downloads.XLSX,
+                    text("lovecard.file", locale) + ".xlsx");
+            sheet.writeTo(response.getOutputStream());
+        }
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
     @PostMapping("/love-cards/allocations")
     @PreAuthorize("hasAuthority('" + LoveCardPermissions.FUND + "')")
     String allocate(@RequestParam String source, @RequestParam(required = false) BigDecimal amountPerCard,
@@ -87,10 +142,10 @@ class LoveCardPageController {
                     @RequestParam(required = false) String donor, @RequestParam String idempotencyKey, Model model,
                     Locale locale) {
         try {
-            return list(0, model, loveCards.allocate(source, amountPerCard, division, reference, donor,
+            return list(null, 0, model, loveCards.allocate(source, amountPerCard, division, reference, donor,
                     idempotencyKey, currentUsers.require()), List.of());
         } catch (ApiException e) {
-            return list(0, model, null, explain(e, locale));
+            return list(null, 0, model, null, explain(e, locale));
         }
     }
 
@@ -115,9 +170,10 @@ class LoveCardPageController {
         LoveCards.Statement statement = loveCards.statement(personId, LoveCardApiController.start(from),
                 LoveCardApiController.end(to), actor);
         model.addAttribute("statement", statement);
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         model.addAttribute("lines", statement.lines().stream().map(l -> new Line(
-                LocalDateTime.ofInstant(l.at(), BusinessTime.ZONE), l.source(), l.kind(), l.description(),
-                l.amount(), l.balanceAfter())).toList());
+                LocalDateTime.ofInstant(l.at(), BusinessTime.ZONE), l.source(), l.kind(),
+                description(l.kind(), l.description(), locale), l.amount(), l.balanceAfter())).toList());
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("sources", FundingSource.values());
@@ -125,6 +181,32 @@ class LoveCardPageController {
         model.addAttribute("done", done);
         model.addAttribute("problems", problems);
         return "lovecard/card";
+    }
+
+    private static final java.util.regex.Pattern PAYMENT = java.util.regex.Pattern.compile(
+            "^([A-Z_]+) \\S+ #(\\d+)$");
+    private static final java.util.regex.Pattern REFUND = java.util.regex.Pattern.compile("^退款 #(\\d+) ?(.*)$");
+
+    /**
+     * A statement line's description in words: a payment was stored as "CLEANING HC-01 #12" (category, item code,
+     * order), a refund as "退款 #12 reason"; top-ups carry the reference the clerk typed.
+     */
+    private String description(String kind, String stored, Locale locale) {
+        if (stored == null) {
+            return "";
+        }
+        java.util.regex.Matcher payment = PAYMENT.matcher(stored);
+        if (payment.matches()) {
+            String category = messages.getMessage("services.category." + payment.group(1), null,
+                    text("lovecard.line.service", locale), locale);
+            return messages.getMessage("lovecard.line.payment", new Object[]{category, payment.group(2)}, locale);
+        }
+        java.util.regex.Matcher refund = REFUND.matcher(stored);
+        if (refund.matches()) {
+            return messages.getMessage("lovecard.line.refund", new Object[]{refund.group(1), refund.group(2)},
+                    locale).strip();
+        }
+        return stored;
     }
 
     @PostMapping("/love-cards/{personId}/top-ups")

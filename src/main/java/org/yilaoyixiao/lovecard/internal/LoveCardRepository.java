@@ -118,7 +118,24 @@ class LoveCardRepository {
     record CardRow(long personId, String divisionCode, Instant openedAt) {
     }
 
-    List<CardRow> cardsIn(Set<String> divisionCodes, int limit, int offset) {
+    /** The holders of these cards, from the registry's published view, in one query. */
+    java.util.Map<Long, org.yilaoyixiao.registry.PersonSummary> holders(List<Long> personIds) {
+        java.util.Map<Long, org.yilaoyixiao.registry.PersonSummary> holders = new java.util.HashMap<>();
+        if (personIds.isEmpty()) {
+            return holders;
+        }
+        jdbc.sql("select id, name, birth_date, residence_division_code, id_number_masked, status"
+                        + " from registry.published_person where id = any(:ids)")
+                .param("ids", personIds.toArray(Long[]::new))
+                .query(rs -> {
+                    holders.put(rs.getLong(1), new org.yilaoyixiao.registry.PersonSummary(rs.getLong(1),
+                            rs.getString(2), rs.getObject(3, java.time.LocalDate.class), rs.getString(4),
+                            rs.getString(5), org.yilaoyixiao.registry.RecordStatus.valueOf(rs.getString(6))));
+                });
+        return holders;
+    }
+
+    List<CardRow> cardsIn(Set<String> divisionCodes, int limit, long offset) {
         if (divisionCodes.isEmpty()) {
             return List.of();
         }
@@ -214,6 +231,21 @@ class LoveCardRepository {
      * divisions, at or above the capability level or born on or before {@code bornBy}. Same rules as
      * {@link LoveCardEligibility}, for allocations to many cards at once.
      */
+    /** How many people in the divisions qualify and have no card yet: the next allocation's new cards. */
+    long countEligibleWithoutCard(Set<String> divisionCodes, int minLevel, java.time.LocalDate bornBy) {
+        if (divisionCodes.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        select count(*) from registry.published_person p
+                        left join assessment.published_current_level l on l.person_id = p.id
+                        where p.residence_division_code in (:d) and p.status = 'ACTIVE'
+                          and (l.level >= :level or p.birth_date <= :bornBy)
+                          and not exists (select 1 from lovecard.card c where c.person_id = p.id)
+                        """).param("d", divisionCodes).param("level", minLevel).param("bornBy", bornBy)
+                .query(Long.class).single();
+    }
+
     List<Object[]> eligibleIn(Set<String> divisionCodes, int minLevel, java.time.LocalDate bornBy) {
         if (divisionCodes.isEmpty()) {
             return List.of();

@@ -308,20 +308,59 @@ class LoveCards {
                 totals[0].subtract(totals[1]).add(totals[2]), byCategory, cards.countCardsIn(area));
     }
 
-    record CardSummary(PersonSummary person, Map<FundingSource, BigDecimal> balances, BigDecimal total) {
+    /** A card in a list: the holder's name, masked ID number and village, and the purses' balances. */
+    record CardSummary(PersonSummary person, String villageName, Map<FundingSource, BigDecimal> balances,
+                       BigDecimal total) {
     }
 
     List<CardSummary> cardsIn(String division, int page, int size, CurrentUser actor) {
+        return summaries(cards.cardsIn(area(division, actor), size, (long) page * size));
+    }
+
+    /** Every card of an area, a few hundred at a time (for a spreadsheet): names and balances read per batch. */
+    void eachCard(String division, CurrentUser actor, java.util.function.Consumer<CardSummary> row) {
+        Set<String> area = area(division, actor);
+        int batch = 500;
+        for (long offset = 0; ; offset += batch) {
+            List<LoveCardRepository.CardRow> found = cards.cardsIn(area, batch, offset);
+            summaries(found).forEach(row);
+            if (found.size() < batch) {
+                return;
+            }
+        }
+    }
+
+    private Set<String> area(String division, CurrentUser actor) {
         String scope = division == null || division.isBlank() ? actor.divisionCode() : division.strip();
         if (!divisions.isWithin(actor.divisionCode(), scope)) {
             throw ApiException.forbidden("lovecard.division.out-of-scope", scope);
         }
-        return cards.cardsIn(divisions.subtreeCodes(scope), size, page * size).stream().map(row -> {
-            PersonSummary person = persons.find(row.personId()).orElseThrow();
-            Map<FundingSource, BigDecimal> balances = balances(row.personId());
-            return new CardSummary(person, balances, balances.values().stream().reduce(BigDecimal.ZERO,
-                    BigDecimal::add));
-        }).toList();
+        return divisions.subtreeCodes(scope);
+    }
+
+    /** The holders and balances of a page of cards: one query for the people, one for the purses. */
+    private List<CardSummary> summaries(List<LoveCardRepository.CardRow> rows) {
+        List<Long> ids = rows.stream().map(LoveCardRepository.CardRow::personId).toList();
+        Map<Long, PersonSummary> people = cards.holders(ids);
+        Map<String, BigDecimal> byCode = ledger.balances(ids.stream()
+                .flatMap(id -> LoveCardAccounts.purses(id).stream()).toList());
+        Map<String, String> villages = new java.util.HashMap<>();
+        List<CardSummary> result = new ArrayList<>();
+        for (LoveCardRepository.CardRow row : rows) {
+            PersonSummary person = people.get(row.personId());
+            if (person == null) {
+                continue;
+            }
+            Map<FundingSource, BigDecimal> balances = new EnumMap<>(FundingSource.class);
+            for (FundingSource source : FundingSource.values()) {
+                balances.put(source, byCode.getOrDefault(LoveCardAccounts.purse(row.personId(), source),
+                        BigDecimal.ZERO.setScale(2)));
+            }
+            result.add(new CardSummary(person, villages.computeIfAbsent(row.divisionCode(),
+                    c -> divisions.find(c).map(d -> d.name()).orElse("")), balances,
+                    balances.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)));
+        }
+        return result;
     }
 
     long countCards(String division, CurrentUser actor) {

@@ -55,9 +55,9 @@ class Outbox implements Notifications {
         boolean inApp = n.channel() == Notification.Channel.IN_APP;
         return jdbc.sql("""
                         insert into notifications.message (channel, recipient, subject, body, reference,
-                            idempotency_key, status, sent_at, next_attempt_at)
+                            idempotency_key, status, sent_at, next_attempt_at, subject_key, body_key, text_args, link)
                         values (:channel, :recipient, :subject, :body, :reference, :key, :status,
-                            case when :inApp then now() end, :now)
+                            case when :inApp then now() end, :now, :subjectKey, :bodyKey, :args, :link)
                         on conflict (idempotency_key) do update set idempotency_key = excluded.idempotency_key
                         returning id
                         """).param("channel", n.channel().name()).param("recipient", cut(n.recipient(), 200))
@@ -65,6 +65,9 @@ class Outbox implements Notifications {
                 .param("reference", cut(n.reference() == null ? "" : n.reference(), 100))
                 .param("key", cut(n.idempotencyKey(), 200)).param("status", inApp ? "SENT" : "PENDING")
                 .param("inApp", inApp).param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .param("subjectKey", n.subjectKey()).param("bodyKey", n.bodyKey())
+                .param("args", n.textArgs().isEmpty() ? null : n.textArgs().toArray(String[]::new))
+                .param("link", n.link() == null ? null : cut(n.link(), 200))
                 .query(Long.class).single();
     }
 

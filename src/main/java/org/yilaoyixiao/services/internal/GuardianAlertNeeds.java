@@ -39,7 +39,7 @@ class GuardianAlertNeeds {
         }
         try {
             needs.raise(new ServiceNeed(alert.personId(), item, null, NeedChannel.GUARDIAN_ALERT,
-                    "guardian-alert:" + alert.alertId(), "银龄卫士告警 #" + alert.alertId() + "：" + alert.details(),
+                    "guardian-alert:" + alert.alertId(), "银龄卫士告警 #" + alert.alertId(),
                     "guardian"));
         } catch (ApiException e) {
             log.warn("Guardian alert {} raised no service order: {} {}", alert.alertId(), e.detailKey(),

@@ -112,6 +112,49 @@ class OrderRepository {
                 .param("limit", limit).query(OrderRepository::map).list();
     }
 
+    /** One page of the orders in the divisions with one of the states, created in [from, to), newest first. */
+    org.yilaoyixiao.platform.api.PageResponse<OrderRecord> page(Set<String> divisions, Set<OrderStatus> statuses,
+                                                                 Instant from, Instant to,
+                                                                 org.yilaoyixiao.platform.api.PageRequest page) {
+        String where = " where division_code = any(:codes) and status = any(:statuses)"
+                + " and (cast(:from as timestamptz) is null or created_at >= :from)"
+                + " and (cast(:to as timestamptz) is null or created_at < :to)";
+        String[] codes = divisions.toArray(String[]::new);
+        String[] states = statuses.stream().map(Enum::name).toArray(String[]::new);
+        long total = jdbc.sql("select count(*) from services.service_order" + where).param("codes", codes)
+                .param("statuses", states).param("from", ts(from)).param("to", ts(to)).query(Long.class).single();
+        List<OrderRecord> items = jdbc.sql("select " + COLUMNS + " from services.service_order" + where
+                        + " order by created_at desc, id desc limit :size offset :offset")
+                .param("codes", codes).param("statuses", states).param("from", ts(from)).param("to", ts(to))
+                .param("size", page.size()).param("offset", page.offset()).query(OrderRepository::map).list();
+        return new org.yilaoyixiao.platform.api.PageResponse<>(items, page.page(), page.size(), total);
+    }
+
+    /** How many orders in the divisions are in one of the states: an inbox count. */
+    long count(Set<String> divisions, Set<OrderStatus> statuses) {
+        return jdbc.sql("select count(*) from services.service_order where division_code = any(:codes)"
+                        + " and status = any(:statuses)")
+                .param("codes", divisions.toArray(String[]::new))
+                .param("statuses", statuses.stream().map(Enum::name).toArray(String[]::new))
+                .query(Long.class).single();
+    }
+
+    /** How many of a butler's orders are in one of the states. */
+    long countForButler(String username, Set<OrderStatus> statuses) {
+        return jdbc.sql("select count(*) from services.service_order where butler_username = :u"
+                        + " and status = any(:statuses)")
+                .param("u", username).param("statuses", statuses.stream().map(Enum::name).toArray(String[]::new))
+                .query(Long.class).single();
+    }
+
+    /** The first of a butler's orders in one of the states, the soonest wanted first. */
+    List<OrderRecord> firstForButler(String username, Set<OrderStatus> statuses, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from services.service_order where butler_username = :u"
+                        + " and status = any(:statuses) order by requested_for, id limit :limit")
+                .param("u", username).param("statuses", statuses.stream().map(Enum::name).toArray(String[]::new))
+                .param("limit", limit).query(OrderRepository::map).list();
+    }
+
     /** A butler's orders that are not finished, and those finished since {@code since}. */
     List<OrderRecord> forButler(String username, Instant since) {
         return jdbc.sql("select " + COLUMNS + " from services.service_order where butler_username = :u"

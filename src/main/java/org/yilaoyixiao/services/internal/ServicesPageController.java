@@ -41,10 +41,15 @@ class ServicesPageController {
     private final OrderRepository orderRows;
     private final CurrentUsers currentUsers;
     private final java.time.Clock clock;
+    private final OrderCards cards;
+    private final OrderHistoryLines historyLines;
 
     ServicesPageController(Orders orders, MenuRepository menu, PublishedViews views, ServicesScope scope,
                            DispatchSuggestions suggestions, Breaches breaches, Supervision supervision,
-                           OrderRepository orderRows, CurrentUsers currentUsers, java.time.Clock clock) {
+                           OrderRepository orderRows, CurrentUsers currentUsers, java.time.Clock clock,
+                           OrderCards cards, OrderHistoryLines historyLines) {
+        this.cards = cards;
+        this.historyLines = historyLines;
         this.orders = orders;
         this.menu = menu;
         this.views = views;
@@ -57,27 +62,8 @@ class ServicesPageController {
         this.clock = clock;
     }
 
-    /** An order with what a page shows beside it. */
-    record OrderRow(OrderRecord order, String personName, String itemName, String divisionName) {
-    }
-
-    private OrderRow row(OrderRecord o, Map<Long, ServiceItem> items) {
-        ServiceItem item = items.get(o.itemId());
-        return new OrderRow(o, scope.personName(o.personId()), item == null ? o.itemCode() : item.name(),
-                scope.divisionName(o.divisionCode()));
-    }
-
-    /** Rows for a page of orders: the people's names in one query, not one per row. */
-    private List<OrderRow> rows(List<OrderRecord> page, Map<Long, ServiceItem> items, Map<Long, String> names) {
-        return page.stream().map(o -> {
-            ServiceItem item = items.get(o.itemId());
-            return new OrderRow(o, names.getOrDefault(o.personId(), "#" + o.personId()),
-                    item == null ? o.itemCode() : item.name(), scope.divisionName(o.divisionCode()));
-        }).toList();
-    }
-
-    private Map<Long, ServiceItem> items() {
-        return menu.items().stream().collect(Collectors.toMap(ServiceItem::id, i -> i));
+    private List<OrderCards.Card> rows(List<OrderRecord> page) {
+        return cards.rows(page);
     }
 
     // --- intake ---------------------------------------------------------------------------------------------------
@@ -101,27 +87,6 @@ class ServicesPageController {
         return "services/intake";
     }
 
-    /** The people found by name (prefix) or exact ID number, in the user's scope: an htmx fragment. */
-    @GetMapping("/services/intake/persons")
-    @PreAuthorize("hasAuthority('" + ServicesPermissions.ORDERS_MANAGE + "')")
-    String findPersons(@RequestParam(required = false) String q, Model model) {
-        CurrentUser actor = currentUsers.require();
-        List<PublishedViews.PersonRow> found = new ArrayList<>();
-        String text = q == null ? "" : q.strip();
-        if (text.matches("\\d{17}[\\dXx]")) {
-            scope.personByIdNumber(text).filter(p -> scope.visible(actor, p.residenceDivisionCode()))
-                    .ifPresent(p -> found.add(new PublishedViews.PersonRow(p.id(), p.name(), p.idNumberMasked(),
-                            p.residenceDivisionCode(), p.birthDate())));
-        } else if (!text.isEmpty()) {
-            found.addAll(views.personsNamed(text, scope.listable(actor, null)));
-        }
-        model.addAttribute("q", text);
-        model.addAttribute("found", found);
-        model.addAttribute("divisionNames", found.stream().map(PublishedViews.PersonRow::divisionCode).distinct()
-                .collect(Collectors.toMap(c -> c, scope::divisionName)));
-        return "services/intake :: persons";
-    }
-
     @PostMapping("/services/intake")
     @PreAuthorize("hasAuthority('" + ServicesPermissions.ORDERS_MANAGE + "')")
     String place(@RequestParam(required = false) Long personId, @RequestParam(required = false) Long itemId,
@@ -131,6 +96,10 @@ class ServicesPageController {
                  @RequestParam String idempotencyKey, Model model) {
         CurrentUser actor = currentUsers.require();
         try {
+            if (personId == null) {
+                // the picker's box had text but nobody was chosen from the list (or scripts are off)
+                throw ApiException.validation("personId", "REQUIRED", "services.person.choose");
+            }
             Instant wanted = requestedFor == null ? null : requestedFor.atZone(BusinessTime.ZONE).toInstant();
             Orders.Placed placed = orders.place(new Orders.NewOrder(personId, itemId, null, wanted, channel, quantity,
                     idempotencyKey, note), actor, actor.username());
@@ -149,11 +118,13 @@ class ServicesPageController {
 
     @GetMapping("/services/orders/{id}")
     @PreAuthorize("hasAuthority('" + ServicesPermissions.ORDERS_READ + "')")
-    String order(@PathVariable long id, Model model) {
+    String order(@PathVariable long id, Model model, java.util.Locale locale) {
         CurrentUser actor = currentUsers.require();
         OrderRecord order = orders.order(id, actor);
-        model.addAttribute("row", row(order, items()));
-        model.addAttribute("history", orders.history(id));
+        OrderCards.Card card = cards.rows(List.of(order)).get(0);
+        model.addAttribute("row", card);
+        model.addAttribute("guardianAlert", card.guardianAlert());
+        model.addAttribute("history", historyLines.of(orders.history(id), locale));
         model.addAttribute("suggestions", order.status() == OrderStatus.NEW || order.status() == OrderStatus.DISPATCHED
                 ? suggestions.suggest(order) : List.of());
         var breach = breaches.breach(order, clock.instant());
@@ -169,7 +140,7 @@ class ServicesPageController {
                @RequestParam(required = false) Long providerId, @RequestParam(required = false) Integer stars,
                @RequestParam(required = false) String comment, @RequestParam(required = false) String by,
                @RequestParam(required = false) String reason, @RequestParam(required = false) String result,
-               @RequestParam(required = false) Integer version, Model model) {
+               @RequestParam(required = false) Integer version, Model model, java.util.Locale locale) {
         CurrentUser actor = currentUsers.require();
         try {
             switch (action) {
@@ -204,7 +175,7 @@ class ServicesPageController {
                     : e.fieldProblems().get(0).messageKey());
             model.addAttribute("refusalArgs", e.fieldProblems().isEmpty() ? e.detailArgs()
                     : e.fieldProblems().get(0).args());
-            return order(id, model);
+            return order(id, model, locale);
         }
     }
 
@@ -221,9 +192,8 @@ class ServicesPageController {
     String tasks(Model model) {
         CurrentUser actor = currentUsers.require();
         Instant startOfDay = LocalDate.now(clock.withZone(BusinessTime.ZONE)).atStartOfDay(BusinessTime.ZONE).toInstant();
-        Map<Long, ServiceItem> items = items();
         List<OrderRecord> mine = orders.forButler(actor.username(), startOfDay);
-        model.addAttribute("tasks", rows(mine, items, views.names(mine.stream().map(OrderRecord::personId).toList())));
+        model.addAttribute("tasks", cards.of(mine));
         return "services/tasks";
     }
 
@@ -248,7 +218,7 @@ class ServicesPageController {
             model.addAttribute("refusalArgs", e.detailArgs());
             order = orders.order(id, actor);
         }
-        model.addAttribute("task", row(order, menu.item(order.itemId()).map(i -> Map.of(i.id(), i)).orElse(Map.of())));
+        model.addAttribute("task", cards.of(List.of(order)).get(0));
         return "services/task :: task";
     }
 
@@ -259,30 +229,67 @@ class ServicesPageController {
     String board(@RequestParam(required = false) String division, Model model) {
         CurrentUser actor = currentUsers.require();
         var codes = scope.listable(actor, division);
-        Map<Long, ServiceItem> items = items();
         model.addAttribute("division", division);
         model.addAttribute("townships", scope.townships(actor));
-        List<OrderRecord> open = orderRows.inDivisions(codes, OrderStatus.OPEN, 200);
-        List<Breaches.Breach> late = breaches.in(codes).stream().limit(200).toList();
+        var open = orderRows.page(codes, OrderStatus.OPEN, null, null, new org.yilaoyixiao.platform.api.PageRequest(0,
+                BOARD_ROWS));
+        List<Breaches.Breach> late = breaches.in(codes);
         List<OrderRecord> sample = supervision.sample(codes);
-        List<Long> people = new ArrayList<>();
-        open.forEach(o -> people.add(o.personId()));
-        late.forEach(b -> people.add(b.order().personId()));
-        sample.forEach(o -> people.add(o.personId()));
-        Map<Long, String> names = views.names(people);
-        model.addAttribute("open", rows(open, items, names));
-        List<OrderRow> lateRows = rows(late.stream().map(Breaches.Breach::order).toList(), items, names);
+        model.addAttribute("open", rows(open.items()));
+        model.addAttribute("openTotal", open.totalElements());
+        List<Breaches.Breach> lateShown = late.stream().limit(BOARD_ROWS).toList();
+        List<OrderCards.Card> lateRows = rows(lateShown.stream().map(Breaches.Breach::order).toList());
         List<BreachRow> breachRows = new ArrayList<>();
-        for (int i = 0; i < late.size(); i++) {
-            breachRows.add(new BreachRow(lateRows.get(i), late.get(i)));
+        for (int i = 0; i < lateShown.size(); i++) {
+            breachRows.add(new BreachRow(lateRows.get(i), lateShown.get(i)));
         }
         model.addAttribute("breaches", breachRows);
+        model.addAttribute("breachTotal", late.size());
         model.addAttribute("ratings", orderRows.ratings(codes, clock.instant().minus(Breaches.WINDOW)));
-        model.addAttribute("sample", rows(sample, items, names));
+        model.addAttribute("sample", rows(sample.stream().limit(BOARD_ROWS).toList()));
         return "services/board";
     }
 
-    record BreachRow(OrderRow row, Breaches.Breach breach) {
+    /** Every order of the scope, paged: by state, township and the day it was taken. */
+    @GetMapping("/services/orders")
+    @PreAuthorize("hasAuthority('" + ServicesPermissions.ORDERS_READ + "')")
+    String list(@RequestParam(required = false) String division, @RequestParam(required = false) String status,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                @RequestParam(required = false) Integer page, Model model) {
+        CurrentUser actor = currentUsers.require();
+        var codes = scope.listable(actor, division);
+        java.util.Set<OrderStatus> statuses;
+        if (status == null || status.isBlank()) {
+            statuses = EnumSet.allOf(OrderStatus.class);
+        } else if ("OPEN".equals(status)) {
+            statuses = OrderStatus.OPEN;
+        } else {
+            try {
+                statuses = EnumSet.of(OrderStatus.valueOf(status));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.validation("status", "INVALID", "services.status.invalid");
+            }
+        }
+        var found = orderRows.page(codes, statuses,
+                from == null ? null : from.atStartOfDay(BusinessTime.ZONE).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant(),
+                org.yilaoyixiao.platform.api.PageRequest.of(page, 50));
+        model.addAttribute("division", division == null || division.isBlank() ? null : division.strip());
+        model.addAttribute("divisionName", division == null || division.isBlank() ? null
+                : scope.divisionName(division.strip()));
+        model.addAttribute("status", status == null || status.isBlank() ? null : status);
+        model.addAttribute("statuses", OrderStatus.values());
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("rows", rows(found.items()));
+        model.addAttribute("pager", org.yilaoyixiao.platform.web.Pager.of(found));
+        return "services/orders";
+    }
+
+    static final int BOARD_ROWS = 20;
+
+    record BreachRow(OrderCards.Card row, Breaches.Breach breach) {
         public long lateMinutes() {
             return breach.late().toMinutes();
         }

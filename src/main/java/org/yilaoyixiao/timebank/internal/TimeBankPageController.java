@@ -22,6 +22,7 @@ import org.yilaoyixiao.platform.security.CurrentUser;
 import org.yilaoyixiao.platform.security.CurrentUsers;
 import org.yilaoyixiao.platform.time.BusinessTime;
 import org.yilaoyixiao.registry.PersonDirectory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.yilaoyixiao.registry.PersonSummary;
 import org.yilaoyixiao.timebank.TimeBankPermissions;
 
@@ -45,11 +46,13 @@ class TimeBankPageController {
     private final CurrentUsers currentUsers;
     private final MessageSource messages;
     private final java.time.Clock clock;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     TimeBankPageController(TimeBank timeBank, Engagement engagement, Education education, PersonDirectory persons,
                            DivisionDirectory divisions, CurrentUsers currentUsers, MessageSource messages,
-                           java.time.Clock clock) {
+                           java.time.Clock clock, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.clock = clock;
+        this.jdbc = jdbc;
         this.timeBank = timeBank;
         this.engagement = engagement;
         this.education = education;
@@ -69,7 +72,8 @@ class TimeBankPageController {
     @GetMapping("/timebank/volunteers")
     @PreAuthorize(READ)
     String volunteers(@RequestParam(required = false) Integer page, Model model) {
-        return volunteers(page == null ? 0 : Math.max(0, page), model, null, List.of());
+        return volunteers(org.yilaoyixiao.platform.api.PageRequest.of(page, PAGE_SIZE).page(), model, null,
+                List.of());
     }
 
     private String volunteers(int page, Model model, String done, List<String> problems) {
@@ -80,8 +84,8 @@ class TimeBankPageController {
                         .orElse(""), divisionName(v.divisionCode()), v.organisationName(), v.skills(),
                         timeBank.balance(v.personId()), v.ownPhone())).toList());
         model.addAttribute("count", count);
-        model.addAttribute("page", page);
-        model.addAttribute("pages", Math.max(1, (count + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("pager", org.yilaoyixiao.platform.web.Pager.of(new org.yilaoyixiao.platform.api
+                .PageResponse<>(List.of(), page, PAGE_SIZE, count)));
         model.addAttribute("done", done);
         model.addAttribute("problems", problems);
         return "timebank/volunteers";
@@ -130,12 +134,15 @@ class TimeBankPageController {
         TimeBank.Statement statement = timeBank.statement(personId, TimeBankApiController.start(from),
                 TimeBankApiController.end(to), actor);
         model.addAttribute("volunteer", volunteer);
+        model.addAttribute("consentBy", volunteer.consentBy() == null ? "" : organisers(
+                List.of(volunteer.consentBy()), LocaleContextHolder.getLocale()).get(volunteer.consentBy()));
         model.addAttribute("person", statement.person());
         model.addAttribute("division", divisionName(volunteer.divisionCode()));
         model.addAttribute("account", timeBank.account(personId));
         model.addAttribute("statement", statement);
         model.addAttribute("lines", statement.lines().stream().map(l -> new Line(
-                LocalDateTime.ofInstant(l.at(), BusinessTime.ZONE), l.kind(), l.description(), l.amount(),
+                LocalDateTime.ofInstant(l.at(), BusinessTime.ZONE), l.kind(),
+                description(l.kind(), l.description(), LocaleContextHolder.getLocale()), l.amount(),
                 l.balanceAfter())).toList());
         model.addAttribute("from", from);
         model.addAttribute("to", to);
@@ -218,7 +225,10 @@ class TimeBankPageController {
 
     private String activities(Model model, List<String> problems) {
         CurrentUser actor = currentUsers.require();
-        model.addAttribute("activities", engagement.activities(null, actor));
+        var activities = engagement.activities(null, actor);
+        model.addAttribute("activities", activities);
+        model.addAttribute("organisers", organisers(activities.stream()
+                .map(EngagementRepository.Activity::organiser).toList(), LocaleContextHolder.getLocale()));
         model.addAttribute("divisions", divisions.subtree(actor.divisionCode()));
         model.addAttribute("today", BusinessTime.today(clock));
         model.addAttribute("problems", problems);
@@ -262,6 +272,8 @@ class TimeBankPageController {
                 .map(v -> new VolunteerRow(v.personId(), persons.find(v.personId()).map(PersonSummary::name)
                         .orElse(""), null, v.organisationName(), v.skills(), null, v.ownPhone())).toList());
         model.addAttribute("isOrganiser", activity.organiser().equals(actor.username()));
+        model.addAttribute("organiser", organisers(List.of(activity.organiser()), LocaleContextHolder.getLocale())
+                .get(activity.organiser()));
         model.addAttribute("done", done);
         model.addAttribute("problems", problems);
         return "timebank/activity";
@@ -301,6 +313,7 @@ class TimeBankPageController {
         CurrentUser actor = currentUsers.require();
         model.addAttribute("skill", skill);
         model.addAttribute("division", division);
+        model.addAttribute("divisionName", division == null || division.isBlank() ? null : divisionName(division));
         model.addAttribute("divisions", divisions.subtree(actor.divisionCode()));
         model.addAttribute("talents", engagement.talents(skill, division, actor));
         return "timebank/talents";
@@ -378,6 +391,46 @@ class TimeBankPageController {
         } catch (ApiException e) {
             return course(id, model, explain(e, locale));
         }
+    }
+
+    /**
+     * Organisers by display name; the demo data's organiser ("demo", no account) as 示例 — a username is never shown.
+     */
+    private java.util.Map<String, String> organisers(List<String> usernames, Locale locale) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        List<String> wanted = usernames.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (!wanted.isEmpty()) {
+            jdbc.sql("select username, display_name from identity.published_user where username = any(:u)")
+                    .param("u", wanted.toArray(String[]::new)).query(rs -> {
+                        names.put(rs.getString(1), rs.getString(2));
+                    });
+        }
+        for (String username : wanted) {
+            names.putIfAbsent(username, messages.getMessage("demo".equals(username) ? "timebank.demo"
+                    : "timebank.organiser.unknown", null, locale));
+        }
+        return names;
+    }
+
+    private static final java.util.regex.Pattern CREDIT = java.util.regex.Pattern.compile(
+            "^(ORDER|VISIT|ACTIVITY) (\\S+)(?: (.*))?$");
+
+    /** A statement line's description in words: credits were stored as "ACTIVITY 12:34 title", "ORDER 56". */
+    String description(String kind, String stored, Locale locale) {
+        if (stored == null) {
+            return "";
+        }
+        java.util.regex.Matcher credit = CREDIT.matcher(stored);
+        if ("TIMEBANK_CREDIT".equals(kind) && credit.matches()) {
+            String ref = credit.group(2);
+            String number = ref.contains(":") ? ref.substring(0, ref.indexOf(':')) : ref;
+            return messages.getMessage("timebank.line." + credit.group(1), new Object[]{number,
+                    credit.group(3) == null ? "" : credit.group(3)}, locale).strip();
+        }
+        if ("TIMEBANK_EXPIRY".equals(kind)) {
+            return messages.getMessage("timebank.line.EXPIRY", new Object[]{stored}, locale);
+        }
+        return stored;
     }
 
     private String divisionName(String code) {

@@ -156,6 +156,52 @@ class TargetPopulation {
                         strings(rs.getArray(4)))).list();
     }
 
+    /** One page of the month's changes (added first), with the total. */
+    PageResponse<Change> changes(YearMonth month, Set<String> divisionCodes, String change, PageRequest page) {
+        long total = jdbc.sql("select count(*) from visits.target_change where month = :m and division_code in (:codes)"
+                        + " and (cast(:change as varchar) is null or change = :change)")
+                .param("m", month.atDay(1)).param("codes", divisionCodes).param("change", change)
+                .query(Long.class).single();
+        List<Change> items = jdbc.sql("""
+                        select person_id, division_code, change, reasons from visits.target_change
+                        where month = :m and division_code in (:codes)
+                          and (cast(:change as varchar) is null or change = :change)
+                        order by change, division_code, person_id limit :size offset :offset
+                        """).param("m", month.atDay(1)).param("codes", divisionCodes).param("change", change)
+                .param("size", page.size()).param("offset", page.offset())
+                .query((rs, i) -> new Change(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        strings(rs.getArray(4)))).list();
+        return new PageResponse<>(items, page.page(), page.size(), total);
+    }
+
+    /** How many were added and removed in the month: change → count. */
+    java.util.Map<String, Long> changeCounts(YearMonth month, Set<String> divisionCodes) {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("select change, count(*) from visits.target_change where month = :m and division_code in (:codes)"
+                        + " group by change").param("m", month.atDay(1)).param("codes", divisionCodes)
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /** A target with the person's name and masked ID number, for a spreadsheet. */
+    record Listed(Target target, String name, String idNumberMasked) {
+    }
+
+    /** Targets of a month for a spreadsheet, in the list's order, streamed to {@code row}. */
+    void eachTarget(YearMonth month, Set<String> divisionCodes, java.util.function.Consumer<Listed> row) {
+        jdbc.sql("""
+                        select t.person_id, t.division_code, t.reasons, t.tier, p.name, p.id_number_masked
+                        from visits.target t join registry.published_person p on p.id = t.person_id
+                        where t.month = :m and t.division_code in (:codes) order by t.division_code, t.person_id
+                        """).param("m", month.atDay(1)).param("codes", divisionCodes)
+                .query(rs -> {
+                    row.accept(new Listed(new Target(rs.getLong(1), rs.getString(2), strings(rs.getArray(3)),
+                            rs.getString(4)), rs.getString(5), rs.getString(6)));
+                });
+    }
+
     static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }

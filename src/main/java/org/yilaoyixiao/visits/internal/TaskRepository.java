@@ -31,6 +31,8 @@ class TaskRepository {
      */
     int[] plan(YearMonth month, int intervalDays, Instant now) {
         LocalDate first = month.atDay(1);
+        LocalDate today = now.atZone(org.yilaoyixiao.platform.time.BusinessTime.ZONE).toLocalDate();
+        boolean current = YearMonth.from(today).equals(month);
         Timestamp monthEnd = Timestamp.from(Months.endOfDay(month.atEndOfMonth()));
         int created = jdbc.sql("""
                 insert into visits.task (month, person_id, division_code, kind, seq, due_at, visitor, created_at)
@@ -41,7 +43,16 @@ class TaskRepository {
                 """).param("m", first).param("monthEnd", monthEnd).param("now", Timestamp.from(now)).update();
         int weeks = Math.max(1, month.lengthOfMonth() / intervalDays);
         for (int k = 1; k <= weeks; k++) {
-            Timestamp due = Timestamp.from(Months.endOfDay(first.plusDays((long) k * intervalDays - 1)));
+            LocalDate dueDay = first.plusDays((long) k * intervalDays - 1);
+            if (current && dueDay.isBefore(today)) {
+                // an elder who became high-risk during the month is not late on day one: the visits already past
+                // are not planned, and the last one of the month falls at its end at the earliest
+                if (k < weeks) {
+                    continue;
+                }
+                dueDay = month.atEndOfMonth();
+            }
+            Timestamp due = Timestamp.from(Months.endOfDay(dueDay));
             created += jdbc.sql("""
                     insert into visits.task (month, person_id, division_code, kind, seq, due_at, visitor, created_at)
                     select t.month, t.person_id, t.division_code, 'HIGH_RISK', :k, :due, vv.visitor, :now
@@ -112,6 +123,71 @@ class TaskRepository {
                         + "order by due_at, id limit 1000")
                 .param("now", Timestamp.from(now)).param("codes", codes).param("visitor", visitor)
                 .query(TaskRepository::map).list();
+    }
+
+    /** How many open tasks of a visitor fall due in [{@code from}, {@code until}); {@code from} null: any time before. */
+    long countOpenFor(String visitor, Instant from, Instant until) {
+        return jdbc.sql("select count(*) from visits.task where status = 'OPEN' and visitor = :visitor "
+                        + "and (cast(:from as timestamptz) is null or due_at >= :from) and due_at < :until")
+                .param("visitor", visitor).param("from", from == null ? null : Timestamp.from(from))
+                .param("until", Timestamp.from(until)).query(Long.class).single();
+    }
+
+    /** The first open tasks of a visitor due in [{@code from}, {@code until}), most urgent first. */
+    List<Task> firstOpenFor(String visitor, Instant from, Instant until, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from visits.task where status = 'OPEN' and visitor = :visitor "
+                        + "and (cast(:from as timestamptz) is null or due_at >= :from) and due_at < :until "
+                        + "order by due_at, id limit :limit")
+                .param("visitor", visitor).param("from", from == null ? null : Timestamp.from(from))
+                .param("until", Timestamp.from(until)).param("limit", limit).query(TaskRepository::map).list();
+    }
+
+    /** Open tasks past due in the divisions (optionally of one visitor): the count for a clerk's inbox. */
+    long countOverdue(Set<String> codes, Instant now, String visitor) {
+        return jdbc.sql("select count(*) from visits.task where status = 'OPEN' and due_at < :now "
+                        + "and division_code in (:codes) and (cast(:visitor as varchar) is null or visitor = :visitor)")
+                .param("now", Timestamp.from(now)).param("codes", codes).param("visitor", visitor)
+                .query(Long.class).single();
+    }
+
+    /** One page of the open tasks past due in the divisions, oldest first, with the total. */
+    org.yilaoyixiao.platform.api.PageResponse<Task> overdue(Set<String> codes, Instant now, String visitor,
+                                                            org.yilaoyixiao.platform.api.PageRequest page) {
+        long total = countOverdue(codes, now, visitor);
+        List<Task> items = jdbc.sql("select " + COLUMNS + " from visits.task where status = 'OPEN' and due_at < :now "
+                        + "and division_code in (:codes) and (cast(:visitor as varchar) is null or visitor = :visitor) "
+                        + "order by due_at, id limit :size offset :offset")
+                .param("now", Timestamp.from(now)).param("codes", codes).param("visitor", visitor)
+                .param("size", page.size()).param("offset", page.offset()).query(TaskRepository::map).list();
+        return new org.yilaoyixiao.platform.api.PageResponse<>(items, page.page(), page.size(), total);
+    }
+
+    /** One page of a visitor's open tasks due before {@code until}, most urgent first, with the total. */
+    org.yilaoyixiao.platform.api.PageResponse<Task> openFor(String visitor, Instant until,
+                                                            org.yilaoyixiao.platform.api.PageRequest page) {
+        long total = countOpenFor(visitor, null, until);
+        List<Task> items = jdbc.sql("select " + COLUMNS + " from visits.task where status = 'OPEN' "
+                        + "and visitor = :visitor and due_at < :until order by due_at, id limit :size offset :offset")
+                .param("visitor", visitor).param("until", Timestamp.from(until)).param("size", page.size())
+                .param("offset", page.offset()).query(TaskRepository::map).list();
+        return new org.yilaoyixiao.platform.api.PageResponse<>(items, page.page(), page.size(), total);
+    }
+
+    /** An overdue task with the person's name and masked ID number, for a spreadsheet. */
+    record Listed(Task task, String name, String idNumberMasked) {
+    }
+
+    /** Every open task past due in the divisions, oldest first, streamed to {@code row}. */
+    void eachOverdue(Set<String> codes, Instant now, String visitor, java.util.function.Consumer<Listed> row) {
+        jdbc.sql("select k.id, k.month, k.person_id, k.division_code, k.kind, k.seq, k.due_at, k.visitor, k.status, "
+                        + "k.visit_id, p.name, p.id_number_masked from visits.task k "
+                        + "join registry.published_person p on p.id = k.person_id "
+                        + "where k.status = 'OPEN' and k.due_at < :now and k.division_code in (:codes) "
+                        + "and (cast(:visitor as varchar) is null or k.visitor = :visitor) order by k.due_at, k.id")
+                .param("now", Timestamp.from(now)).param("codes", codes).param("visitor", visitor)
+                .query(rs -> {
+                    row.accept(new Listed(map(rs, 0), rs.getString("name"), rs.getString("id_number_masked")));
+                });
     }
 
     /** A visitor's open tasks due before {@code until}, most urgent first. */

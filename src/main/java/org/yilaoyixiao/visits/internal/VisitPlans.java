@@ -177,6 +177,26 @@ class VisitPlans implements VisitRates {
         return tasks.overdue(scope.subtree(scope.division(division, actor)), clock.instant(), visitor);
     }
 
+    /** One page of the open tasks past due in a division in the actor's scope (optionally of one visitor). */
+    org.yilaoyixiao.platform.api.PageResponse<Task> overdue(String division, String visitor, CurrentUser actor,
+                                                            org.yilaoyixiao.platform.api.PageRequest page) {
+        return tasks.overdue(scope.subtree(scope.division(division, actor)), clock.instant(),
+                visitor == null || visitor.isBlank() ? null : visitor.strip(), page);
+    }
+
+    /** Every overdue task of a division in the actor's scope, for a spreadsheet. */
+    void eachOverdue(String division, String visitor, CurrentUser actor,
+                     java.util.function.Consumer<TaskRepository.Listed> row) {
+        tasks.eachOverdue(scope.subtree(scope.division(division, actor)), clock.instant(),
+                visitor == null || visitor.isBlank() ? null : visitor.strip(), row);
+    }
+
+    /** One page of the actor's own open tasks due this month, overdue ones first. */
+    org.yilaoyixiao.platform.api.PageResponse<Task> myTasks(CurrentUser actor,
+                                                            org.yilaoyixiao.platform.api.PageRequest page) {
+        return tasks.openFor(actor.username(), Months.start(currentMonth().plusMonths(1)), page);
+    }
+
     /** The actor's own open tasks due by the end of today (overdue ones first), then those due later this month. */
     List<Task> myTasks(CurrentUser actor) {
         return tasks.openFor(actor.username(), Months.start(currentMonth().plusMonths(1)));

@@ -30,6 +30,20 @@ class Visitors {
     private record Account(String username, String divisionCode, List<String> roles) {
     }
 
+    /** Display names of these accounts (username → name); unknown usernames are absent. */
+    java.util.Map<String, String> names(java.util.Collection<String> usernames) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        List<String> wanted = usernames.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (wanted.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("select username, display_name from identity.published_account where username in (:u)")
+                .param("u", wanted).query(rs -> {
+                    names.put(rs.getString(1), rs.getString(2));
+                });
+        return names;
+    }
+
     /** Checks that {@code username} can visit in {@code divisionCode}; a 400 naming the field {@code visitor}. */
     void check(String username, String divisionCode) {
         if (username == null || username.isBlank()) {
