@@ -9,6 +9,20 @@ package org.yilaoyixiao.workspace;
  * @param path where the task is done
  * @param urgent overdue or critical
  * @param telephone a number to dial from a phone, or null
+ * @param familyTelephone the family contact's number (a son in Milan), or null; shown beside the elder's own
  */
-public record WorkTask(String title, String detail, String path, boolean urgent, String telephone) {
+public record WorkTask(String title, String detail, String path, boolean urgent, String telephone,
+                       String familyTelephone) {
+
+    public WorkTask(String title, String detail, String path, boolean urgent, String telephone) {
+        this(title, detail, path, urgent, telephone, null);
+    }
+
+    /** The elder's number and, when it is another one, the family's. */
+    public static WorkTask calling(String title, String detail, String path, boolean urgent, String own,
+                                   String family) {
+        String first = own != null ? own : family;
+        String second = own != null && family != null && !family.equals(own) ? family : null;
+        return new WorkTask(title, detail, path, urgent, first, second);
+    }
 }

@@ -65,7 +65,7 @@ class ServicesInbox implements WorkInbox {
 
     private List<WorkTask> tasks(List<OrderRecord> found) {
         Locale locale = LocaleContextHolder.getLocale();
-        return cards.of(found).stream().map(c -> new WorkTask(c.personName(), cards.detail(c, locale),
-                "/services/tasks#task-" + c.order().id(), false, c.callFirst())).toList();
+        return cards.of(found).stream().map(c -> WorkTask.calling(c.personName(), cards.detail(c, locale),
+                "/services/tasks#task-" + c.order().id(), false, c.phone(), c.familyPhone())).toList();
     }
 }

@@ -76,7 +76,7 @@ class VisitInbox implements WorkInbox {
 
     private List<WorkTask> tasks(List<Task> due) {
         Locale locale = LocaleContextHolder.getLocale();
-        return cards.of(due).stream().map(c -> new WorkTask(c.personName(), cards.detail(c, locale),
-                "/visits/tasks/" + c.task().id() + "/record", c.overdue(), c.callFirst())).toList();
+        return cards.of(due).stream().map(c -> WorkTask.calling(c.personName(), cards.detail(c, locale),
+                "/visits/tasks/" + c.task().id() + "/record", c.overdue(), c.phone(), c.familyPhone())).toList();
     }
 }
