@@ -30,9 +30,11 @@ class PersonTimeline {
     private final JdbcClient jdbc;
     private final MessageSource messages;
     private final AuditTrail audit;
+    private final ActorNames actors;
 
     PersonTimeline(PersonRegister register, List<PersonTimelineSource> sources, JdbcClient jdbc,
-                   MessageSource messages, AuditTrail audit) {
+                   MessageSource messages, AuditTrail audit, ActorNames actors) {
+        this.actors = actors;
         this.register = register;
         this.sources = sources;
         this.jdbc = jdbc;
@@ -42,7 +44,7 @@ class PersonTimeline {
 
     List<Event> of(long personId, CurrentUser actor, Locale locale) {
         PersonRecord person = register.readable(personId, actor);
-        List<TimelineEntry> entries = new ArrayList<>(own(person));
+        List<TimelineEntry> entries = new ArrayList<>(own(person, locale));
         sources.forEach(source -> entries.addAll(source.timeline(personId)));
         audit.record(AuditRecord.success("PERSON_TIMELINE_READ", "person:" + personId, "entries=" + entries.size()));
         return entries.stream()
@@ -54,12 +56,12 @@ class PersonTimeline {
                 .toList();
     }
 
-    private List<TimelineEntry> own(PersonRecord person) {
+    private List<TimelineEntry> own(PersonRecord person, Locale locale) {
         List<TimelineEntry> entries = new ArrayList<>();
         String createdBy = jdbc.sql("select created_by from registry.person where id = :id").param("id", person.id())
                 .query(String.class).single();
         entries.add(new TimelineEntry(person.createdAt().atZone(org.yilaoyixiao.platform.time.BusinessTime.ZONE).toLocalDate(),
-                person.createdAt(), "registry", "REGISTERED", "timeline.registry.registered", List.of(createdBy),
+                person.createdAt(), "registry", "REGISTERED", "timeline.registry.registered", List.of(actors.of(createdBy, locale)),
                 "person:" + person.id()));
         if (person.deathDate() != null) {
             entries.add(new TimelineEntry(person.deathDate(), person.updatedAt(), "registry", "DECEASED",
