@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yilaoyixiao.facilities.BedType;
-import org.yilaoyixiao.facilities.ChildcareClassRules;
 import org.yilaoyixiao.facilities.ChildcareProviderSummary;
 import org.yilaoyixiao.facilities.InstitutionSummary;
 import org.yilaoyixiao.placement.PlacementKind;
@@ -62,11 +61,13 @@ class PlacementPageController {
     private final PlacementScope scope;
     private final CurrentUsers currentUsers;
     private final Clock clock;
-    private final ChildcareClassRules rules = ChildcareClassRules.national();
+    private final org.springframework.context.MessageSource messages;
 
     PlacementPageController(Placements placements, Enrolments enrolments, PlacementRepository placementRows,
                             EnrolmentRepository enrolmentRows, PlacementList list, PlacementExport export,
-                            PlaceNames places, PlacementScope scope, CurrentUsers currentUsers, Clock clock) {
+                            PlaceNames places, PlacementScope scope, CurrentUsers currentUsers, Clock clock,
+                            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.placements = placements;
         this.enrolments = enrolments;
         this.placementRows = placementRows;
@@ -238,6 +239,7 @@ class PlacementPageController {
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                     Model model, RedirectAttributes redirect) {
         CurrentUser actor = currentUsers.require();
+        placements.visiblePlacement(id, actor);
         try {
             scope.chosenInstitution(institutionId, "institutionId", actor);
             PlacementRecord next = placements.transfer(id, new Placements.Target(kind(to), institutionId, bedType),
@@ -408,14 +410,20 @@ class PlacementPageController {
     }
 
     private List<ClassRow> classRows(ChildcareProviderSummary provider) {
-        return provider.classes().stream().map(c -> new ClassRow(c.id(), c.type().name(), c.capacity(),
-                enrolmentRows.currentInClass(c.id()).size(), enrolmentRows.carers(c.id()).orElse(0),
-                rules.limit(c.type()).minAgeMonths(), rules.limit(c.type()).maxAgeMonths())).toList();
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        return provider.classes().stream().map(c -> {
+            int enrolled = enrolmentRows.currentInClass(c.id()).size();
+            int carers = enrolmentRows.carers(c.id()).orElse(0);
+            String label = messages.getMessage("placement.class-option", new Object[] {
+                    messages.getMessage("class-type." + c.type().name(), null, locale), c.capacity(), enrolled,
+                    carers}, locale) + (enrolled >= c.capacity()
+                    ? messages.getMessage("placement.class.full", null, locale) : "");
+            return new ClassRow(c.id(), c.type().name(), c.capacity(), enrolled, carers, label);
+        }).toList();
     }
 
-    /** A class as the enrolment form and the carers page list it. */
-    record ClassRow(long id, String type, int capacity, int enrolled, int carers, int minAgeMonths,
-                    int maxAgeMonths) {
+    /** A class as the enrolment form and the carers page list it; {@code label} is the option text. */
+    record ClassRow(long id, String type, int capacity, int enrolled, int carers, String label) {
     }
 
     @PostMapping("/placement/enrolments")

@@ -149,7 +149,8 @@ class Placements {
         }
     }
 
-    private PlacementRecord visiblePlacement(long id, CurrentUser actor) {
+    /** A placement in the actor's scope, else not found (checked before anything else about a request on it). */
+    PlacementRecord visiblePlacement(long id, CurrentUser actor) {
         return placements.findById(id).filter(p -> scope.visible(actor, p.divisionCode()))
                 .orElseThrow(() -> ApiException.notFound("placement.not-found", Long.toString(id)));
     }

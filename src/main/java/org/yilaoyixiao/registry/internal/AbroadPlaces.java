@@ -13,11 +13,11 @@ final class AbroadPlaces {
     /** One choice: the country code and the zone stored, and the message key of its Chinese name. */
     record Place(String countryCode, String timeZone) {
 
-        String value() {
+        public String value() {
             return countryCode + " " + timeZone;
         }
 
-        String labelKey() {
+        public String labelKey() {
             return "contact.place." + timeZone;
         }
     }

@@ -106,6 +106,11 @@ class LikelyDuplicates {
         return groups;
     }
 
+    /** Records changed: the kept counts may be wrong now. */
+    void forget() {
+        counts.clear();
+    }
+
     private void remember(String scope, long groups) {
         counts.put(scope, new Counted(groups, clock.instant()));
     }
