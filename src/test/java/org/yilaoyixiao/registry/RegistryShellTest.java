@@ -111,6 +111,23 @@ class RegistryShellTest {
     }
 
     @Test
+    void theTimelineNamesActorsByDisplayNameAndSourcesInChinese() throws Exception {
+        long elder = new PlacementFixtures(mvc, json).elder("时间线称呼");
+        long demo = jdbc.sql("select id from registry.person where synthetic order by id limit 1")
+                .query(Long.class).single();
+        ShellPages pages = new ShellPages(mvc);
+        MockHttpSession admin = pages.logIn(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD);
+        String adminName = jdbc.sql("select display_name from identity.published_user where username = 'admin'")
+                .query(String.class).single();
+        Document own = pages.page(admin, "/persons/" + elder + "/timeline");
+        assertThat(own.select("#timeline-events").text()).contains("建立档案（" + adminName + "）")
+                .doesNotContain("admin").doesNotContain("person:");
+        assertThat(own.select("#timeline-events .badge").text()).contains("人员档案");
+        assertThat(pages.page(admin, "/persons/" + demo + "/timeline").select("#timeline-events").text())
+                .contains("示例数据（系统生成）").doesNotContain("system");
+    }
+
+    @Test
     void likelyDuplicatesAreInTheInboxOfTheirTownshipOnlyUntilResolved() throws Exception {
         ShellPages pages = new ShellPages(mvc);
         MockHttpSession clerk = pages.logIn(Accounts.create(mvc, "TOWNSHIP_STAFF", PlatformTest.HECHENG),

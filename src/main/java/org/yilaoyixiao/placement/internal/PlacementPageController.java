@@ -214,6 +214,15 @@ class PlacementPageController {
         return "placement/history";
     }
 
+    /** The tab on the person page: where the elder lives or lived, with a link to the page where it changes. */
+    @GetMapping("/placement/persons/{personId}/tab")
+    @PreAuthorize(READ)
+    String tab(@PathVariable long personId, Model model) {
+        history(personId, model);
+        model.addAttribute("tabOnly", true);
+        return "placement/history :: tab";
+    }
+
     @PostMapping("/placement/placements/{id}/discharge")
     @PreAuthorize(MANAGE)
     String discharge(@PathVariable long id, @RequestParam long personId,

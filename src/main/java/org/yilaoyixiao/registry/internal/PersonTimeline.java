@@ -31,9 +31,12 @@ class PersonTimeline {
     private final MessageSource messages;
     private final AuditTrail audit;
     private final ActorNames actors;
+    private final org.yilaoyixiao.divisions.DivisionDirectory divisions;
 
     PersonTimeline(PersonRegister register, List<PersonTimelineSource> sources, JdbcClient jdbc,
-                   MessageSource messages, AuditTrail audit, ActorNames actors) {
+                   MessageSource messages, AuditTrail audit, ActorNames actors,
+                   org.yilaoyixiao.divisions.DivisionDirectory divisions) {
+        this.divisions = divisions;
         this.actors = actors;
         this.register = register;
         this.sources = sources;
@@ -51,9 +54,32 @@ class PersonTimeline {
                 .sorted(Comparator.comparing(TimelineEntry::date).thenComparing(TimelineEntry::recordedAt,
                         Comparator.nullsFirst(Comparator.naturalOrder())).reversed())
                 .map(e -> new Event(e.date().toString(), e.recordedAt(), e.module(), e.kind(),
-                        messages.getMessage(e.titleKey(), e.titleArgs().toArray(), e.titleKey(), locale),
+                        messages.getMessage(e.titleKey(), e.titleArgs().stream().map(a -> readable(a, locale))
+                                .toArray(), e.titleKey(), locale),
                         e.reference()))
                 .toList();
+    }
+
+    /**
+     * A title argument as the reader reads it: a 区划代码 by the division's name, an economic status by its word;
+     * anything else (names, dates, amounts) as given.
+     */
+    private String readable(String argument, Locale locale) {
+        if (argument == null) {
+            return "";
+        }
+        if (argument.matches("[0-9]{6}([0-9]{3}){0,2}")) {
+            return divisions.find(argument).map(d -> d.name()).orElse(argument);
+        }
+        if (argument.matches("[A-Z][A-Z_]+")) {
+            for (String prefix : List.of("economic-status.", "record-status.")) {
+                String word = messages.getMessage(prefix + argument, null, null, locale);
+                if (word != null) {
+                    return word;
+                }
+            }
+        }
+        return argument;
     }
 
     private List<TimelineEntry> own(PersonRecord person, Locale locale) {
