@@ -88,8 +88,12 @@ class PlacementList {
         String counted = filter.deceased() ? " join registry.published_person pp on pp.id = p.person_id" : "";
         long total = jdbc.sql("select count(*) from placement.placement p" + counted + where.sql())
                 .params(where.params()).query(Long.class).single();
-        List<PlacementRow> rows = total == 0 ? List.of() : jdbc.sql(PLACEMENT_SELECT + where.sql() + order(sort)
-                        + " limit :limit offset :offset")
+        String sql = sort == Sort.NAME || filter.deceased()
+                ? PLACEMENT_SELECT + where.sql() + order(sort) + " limit :limit offset :offset"
+                // newest or oldest first: take the page from the index, then join the names of its rows only
+                : PLACEMENT_SELECT.replace("from placement.placement p", "from (select * from placement.placement p"
+                        + where.sql() + order(sort) + " limit :limit offset :offset) p") + order(sort);
+        List<PlacementRow> rows = total == 0 ? List.of() : jdbc.sql(sql)
                 .params(where.params()).param("limit", page.size()).param("offset", page.offset())
                 .query(PlacementList::placement).list();
         return new PageResponse<>(rows, page.page(), page.size(), total);
@@ -116,8 +120,11 @@ class PlacementList {
         Where where = where(filter);
         long total = jdbc.sql("select count(*) from placement.enrolment p" + where.sql()).params(where.params())
                 .query(Long.class).single();
-        List<EnrolmentRow> rows = total == 0 ? List.of() : jdbc.sql(ENROLMENT_SELECT + where.sql() + order(sort)
-                        + " limit :limit offset :offset")
+        String sql = sort == Sort.NAME
+                ? ENROLMENT_SELECT + where.sql() + order(sort) + " limit :limit offset :offset"
+                : ENROLMENT_SELECT.replace("from placement.enrolment p", "from (select * from placement.enrolment p"
+                        + where.sql() + order(sort) + " limit :limit offset :offset) p") + order(sort);
+        List<EnrolmentRow> rows = total == 0 ? List.of() : jdbc.sql(sql)
                 .params(where.params()).param("limit", page.size()).param("offset", page.offset())
                 .query(PlacementList::enrolment).list();
         return new PageResponse<>(rows, page.page(), page.size(), total);

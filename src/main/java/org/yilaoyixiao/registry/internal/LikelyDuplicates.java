@@ -65,10 +65,9 @@ class LikelyDuplicates {
 
     PageResponse<Group> page(CurrentUser actor, PageRequest page) {
         String[] codes = codes(actor);
-        long total = countNow(codes);
-        remember(actor.divisionCode(), total);
-        List<Group> groups = total == 0 ? List.of() : jdbc.sql("""
-                        select township_code, name, birth_date,
+        long[] total = {-1};
+        List<Group> groups = jdbc.sql("""
+                        select township_code, name, birth_date, count(*) over () as groups,
                                array_agg(id order by id) as ids,
                                array_agg(residence_division_code order by id) as residences,
                                array_agg(id_number_masked order by id) as masked
@@ -79,6 +78,7 @@ class LikelyDuplicates {
                 .param("codes", codes)
                 .param("limit", page.size()).param("offset", page.offset())
                 .query((rs, i) -> {
+                    total[0] = rs.getLong("groups");
                     Object[] ids = (Object[]) rs.getArray("ids").getArray();
                     Object[] residences = (Object[]) rs.getArray("residences").getArray();
                     Object[] masked = (Object[]) rs.getArray("masked").getArray();
@@ -91,7 +91,10 @@ class LikelyDuplicates {
                             rs.getDate("birth_date").toLocalDate(), List.copyOf(members));
                 })
                 .list();
-        return new PageResponse<>(groups, page.page(), page.size(), total);
+        // the window count comes with the rows; a page past the end has none, so count then
+        long groupsInScope = total[0] >= 0 ? total[0] : page.page() == 0 ? 0 : countNow(codes);
+        remember(actor.divisionCode(), groupsInScope);
+        return new PageResponse<>(groups, page.page(), page.size(), groupsInScope);
     }
 
     /** How many groups wait in the actor's scope, counted at most every {@link #COUNT_KEPT}. */
