@@ -90,6 +90,8 @@ class PlacementShellTest {
         Document history = pages.page(clerk, "/placement/persons/" + elder);
         assertThat(history.select("#history-table").text()).contains("选择器颐养院", "护理型", "2026-03-01");
         assertThat(history.select(".breadcrumb a[href='/placement']")).hasSize(1);
+        assertThat(pages.page(clerk, "/persons/" + elder + "/timeline").select("#timeline-events").text())
+                .contains("入住选择器颐养院（护理型床位）", "入住");
 
         Document classes = pages.page(clerk, "/placement/enrolments/classes?providerId=" + providerId);
         assertThat(classes.select("#classId option").eachAttr("value")).containsExactly(Long.toString(classId));

@@ -124,7 +124,7 @@ class RegistryShellTest {
                 .doesNotContain("admin").doesNotContain("person:");
         assertThat(own.select("#timeline-events .badge").text()).contains("人员档案");
         assertThat(pages.page(admin, "/persons/" + demo + "/timeline").select("#timeline-events").text())
-                .contains("示例数据（系统生成）").doesNotContain("system");
+                .contains("建立档案（系统生成的示例数据）").doesNotContain("system");
     }
 
     @Test
