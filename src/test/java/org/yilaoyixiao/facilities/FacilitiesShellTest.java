@@ -56,7 +56,7 @@ class FacilitiesShellTest {
         long before = pages.inboxCount(clerk, "facilities.inbox.expiring");
         LocalDate soon = BusinessTime.today(clock).plusDays(10);
 
-        staff(fixtures, "瓯南证书护理员", ounanInstitution(fixtures, "瓯南证书颐养院"), soon);
+        long elsewhere = staff(fixtures, "瓯南证书护理员", ounanInstitution(fixtures, "瓯南证书颐养院"), soon);
         assertThat(pages.inboxCount(clerk, "facilities.inbox.expiring")).isEqualTo(before);
 
         long home = fixtures.institution("证书颐养院", 5, 0);
@@ -79,6 +79,12 @@ class FacilitiesShellTest {
                         .param("validUntil", soon.plusYears(5).toString()))
                 .andExpect(redirectedUrl("/facilities/staff?expiring=true"));
         assertThat(pages.inboxCount(clerk, "facilities.inbox.expiring")).isEqualTo(before);
+        // the other township renews too (the demo's own count of expiring certificates stays what it was)
+        long other = fixtures.body(fixtures.get("/api/v1/staff/" + elsewhere)).get("certificates").get(0)
+                .get("id").asLong();
+        mvc.perform(post("/facilities/staff/" + elsewhere + "/certificates/" + other + "/renew").session(admin)
+                        .with(csrf()).param("number", "续-2032").param("validUntil", soon.plusYears(5).toString()))
+                .andExpect(redirectedUrl("/facilities/staff?expiring=true"));
     }
 
     @Test
@@ -116,7 +122,7 @@ class FacilitiesShellTest {
                 {"name":"瓯南范围外托育园","divisionCode":"%s","kind":"STANDALONE","filed":false,"approvedSlots":10,
                  "affordable":true,"premises":"OWNED","classes":[{"type":"TODDLER","capacity":5}]}
                 """.formatted(PlatformTest.OUNAN)));
-        long member = staff(fixtures, "瓯南范围外护理员", other, BusinessTime.today(clock).plusDays(5));
+        long member = staff(fixtures, "瓯南范围外护理员", other, BusinessTime.today(clock).plusDays(200));
         long certificate = fixtures.body(fixtures.get("/api/v1/staff/" + member)).get("certificates").get(0)
                 .get("id").asLong();
         String clerk = Accounts.create(mvc, "TOWNSHIP_STAFF", PlatformTest.HECHENG);
