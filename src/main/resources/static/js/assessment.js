@@ -1,5 +1,6 @@
 // Live subtotals, total and level on the capability assessment form (GB/T 42195-2022).
 // The server scores again on saving; this only helps the assessor see the result while filling in.
+// No level is shown until every item is scored: a level of an unfinished form would be a wrong level.
 (function () {
   'use strict';
 
@@ -22,17 +23,28 @@
   function update(form) {
     var subtotals = {};
     var total = 0;
+    var scored = 0;
     form.querySelectorAll('input[type=radio]:checked').forEach(function (input) {
       var score = parseInt(input.value, 10);
       subtotals[input.dataset.group] = (subtotals[input.dataset.group] || 0) + score;
       total += score;
+      scored++;
     });
     form.querySelectorAll('[id^=subtotal-]').forEach(function (cell) {
       cell.textContent = subtotals[cell.id.substring('subtotal-'.length)] || 0;
     });
     form.querySelector('#total').textContent = total;
+    var items = parseInt(form.getAttribute('data-items'), 10);
+    var live = form.querySelector('#live-level');
+    if (scored < items) {
+      live.textContent = (live.getAttribute('data-pending') || '')
+          .replace('{0}', String(scored)).replace('{1}', String(items));
+      live.classList.add('text-muted');
+      return;
+    }
     var level = finalLevel(form, total);
-    form.querySelector('#live-level').textContent = level + ' ' + form.getAttribute('data-level-' + level);
+    live.classList.remove('text-muted');
+    live.textContent = level + ' ' + form.getAttribute('data-level-' + level);
   }
 
   document.addEventListener('DOMContentLoaded', function () {

@@ -3,6 +3,7 @@ package org.yilaoyixiao.facilities;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.stereotype.Component;
+import org.yilaoyixiao.platform.security.CurrentUser;
 import org.yilaoyixiao.platform.security.PermissionCatalog;
 import org.yilaoyixiao.platform.security.PermissionGrant;
 import org.yilaoyixiao.platform.security.Role;
@@ -15,11 +16,19 @@ public class FacilitiesPermissions implements PermissionCatalog {
     /** Register and change facilities and staff; county-level work (institution operators come later, for their own). */
     public static final String MANAGE = "facilities.facilities.manage";
 
-    @Override
-    public Collection<PermissionGrant> grants() {
-        return List.of(
+    private static final List<PermissionGrant> GRANTS = List.of(
                 PermissionGrant.of(READ, Role.COUNTY_ADMIN, Role.BUREAU_STAFF, Role.TOWNSHIP_STAFF, Role.BUTLER,
                         Role.INSTITUTION_OPERATOR, Role.AUDITOR),
                 PermissionGrant.of(MANAGE, Role.COUNTY_ADMIN, Role.BUREAU_STAFF));
+
+    @Override
+    public Collection<PermissionGrant> grants() {
+        return GRANTS;
+    }
+
+    /** Whether one of the user's roles holds the permission (for inbox items, decided without a request). */
+    public static boolean holds(CurrentUser user, String permission) {
+        return GRANTS.stream().anyMatch(g -> g.permission().equals(permission)
+                && g.roles().stream().anyMatch(user::hasRole));
     }
 }

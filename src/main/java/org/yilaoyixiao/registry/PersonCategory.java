@@ -1,7 +1,6 @@
 package org.yilaoyixiao.registry;
 
 import java.time.LocalDate;
-import java.time.Period;
 
 /** Which of the plan's two groups a person belongs to on a date: 60 or older, or under 3. */
 public enum PersonCategory {
@@ -11,7 +10,11 @@ public enum PersonCategory {
     public static final int INFANT_AGE_LIMIT = 3;
 
     public static PersonCategory of(LocalDate birthDate, LocalDate on) {
-        int age = Period.between(birthDate, on).getYears();
+        return ofAge(Ages.yearsOn(birthDate, null, on));
+    }
+
+    /** The group of someone of this age in full years. */
+    public static PersonCategory ofAge(int age) {
         if (age >= ELDER_AGE) {
             return ELDER;
         }

@@ -1,19 +1,24 @@
 package org.yilaoyixiao.registry;
 
 import java.time.LocalDate;
-import java.time.Period;
 
 /** A person as other modules see it: name, birth date, residence and the masked ID number. */
 public record PersonSummary(long id, String name, LocalDate birthDate, String residenceDivisionCode,
-                            String idNumberMasked, RecordStatus status) {
+                            String idNumberMasked, RecordStatus status, LocalDate deathDate) {
 
-    /** Full years of age on a date. */
-    public int ageOn(LocalDate date) {
-        return Period.between(birthDate, date).getYears();
+    /** A person not known to have died. */
+    public PersonSummary(long id, String name, LocalDate birthDate, String residenceDivisionCode,
+                         String idNumberMasked, RecordStatus status) {
+        this(id, name, birthDate, residenceDivisionCode, idNumberMasked, status, null);
     }
 
-    /** Full months of age on a date. */
+    /** Full years of age on a date (周岁, {@link Ages}). */
+    public int ageOn(LocalDate date) {
+        return Ages.yearsOn(birthDate, deathDate, date);
+    }
+
+    /** Full months of age on a date ({@link Ages}). */
     public int ageMonthsOn(LocalDate date) {
-        return (int) Period.between(birthDate, date).toTotalMonths();
+        return Ages.monthsOn(birthDate, deathDate, date);
     }
 }

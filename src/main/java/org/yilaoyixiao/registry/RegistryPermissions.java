@@ -3,6 +3,7 @@ package org.yilaoyixiao.registry;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.stereotype.Component;
+import org.yilaoyixiao.platform.security.CurrentUser;
 import org.yilaoyixiao.platform.security.PermissionCatalog;
 import org.yilaoyixiao.platform.security.PermissionGrant;
 import org.yilaoyixiao.platform.security.Role;
@@ -23,9 +24,7 @@ public class RegistryPermissions implements PermissionCatalog {
      */
     public static final String READ_CHILDREN = "registry.children.read";
 
-    @Override
-    public Collection<PermissionGrant> grants() {
-        return List.of(
+    private static final List<PermissionGrant> GRANTS = List.of(
                 PermissionGrant.of(READ, Role.COUNTY_ADMIN, Role.BUREAU_STAFF, Role.TOWNSHIP_STAFF, Role.BUTLER,
                         Role.AUDITOR),
                 PermissionGrant.of(WRITE, Role.COUNTY_ADMIN, Role.BUREAU_STAFF, Role.TOWNSHIP_STAFF),
@@ -34,5 +33,15 @@ public class RegistryPermissions implements PermissionCatalog {
                 PermissionGrant.of(EXPORT, Role.COUNTY_ADMIN, Role.BUREAU_STAFF, Role.TOWNSHIP_STAFF),
                 PermissionGrant.of(READ_CHILDREN, Role.COUNTY_ADMIN, Role.BUREAU_STAFF, Role.TOWNSHIP_STAFF,
                         Role.AUDITOR));
+
+    @Override
+    public Collection<PermissionGrant> grants() {
+        return GRANTS;
+    }
+
+    /** Whether one of the user's roles holds the permission (for inbox items, decided without a request). */
+    public static boolean holds(CurrentUser user, String permission) {
+        return GRANTS.stream().anyMatch(g -> g.permission().equals(permission)
+                && g.roles().stream().anyMatch(user::hasRole));
     }
 }

@@ -41,27 +41,31 @@ class EnrolmentJourneyBrowserTest extends BrowserJourney {
         Page page = loggedInAdmin();
         page.navigate(url("/placement"));
         page.locator("#new-enrolment").click();
-        page.locator("#lookupProviderId").fill(Long.toString(providerId));
-        page.locator("#load-classes").click();
+        PeoplePickers.choose(page, "#facility-picker", "浏览器满班", "浏览器满班托育园");
+        assertThat(page.locator("#classId")).isEnabled();
+        // no carers recorded yet: the clerk records one for the class on the provider's classes page
+        page.locator("#carers-link").click();
         assertThat(page.locator("#provider-name")).containsText("浏览器满班托育园");
-        // no carers recorded yet: the clerk records one for the class on the page
         page.locator("#carers-" + classId).fill("1");
         page.locator("#save-carers-" + classId).click();
         assertThat(page.locator("#carers-" + classId)).hasValue("1");
         fixtures.enrol(fixtures.child("先到宝二", LocalDate.of(2025, 8, 1)), providerId, classId, "2026-03-01")
                 .andExpect(status().isCreated());
 
-        page.reload();
-        page.getByLabel("幼儿人员编号").fill(Long.toString(infant));
+        page.locator("#enrol-here").click();
+        PeoplePickers.choose(page, "#person-picker", "后到宝", "后到宝");
+        PeoplePickers.choose(page, "#facility-picker", "浏览器满班", "浏览器满班托育园");
         page.locator("select#classId").selectOption(Long.toString(classId));
         page.getByLabel("入托日期").fill("2026-03-02");
         page.locator("#save-enrolment").click();
 
         assertThat(page.locator("#refusal")).containsText("该班级已满：班额 1 人，在托 1 人，不能再入托。");
-        assertThat(page.getByLabel("幼儿人员编号")).hasValue(Long.toString(infant));
+        assertThat(page.locator("#person-picker")).hasValue("后到宝");
+        assertThat(page.locator("input[name=personId]")).hasValue(Long.toString(infant));
         Chromium.screenshot(page, "placement-01-class-full");
 
-        page.navigate(url("/placement"));
-        assertThat(page.locator("#enrolment-table")).containsText(Long.toString(classId));
+        page.navigate(url("/placement/enrolments?providerId=" + providerId));
+        assertThat(page.locator("#enrolment-table")).containsText("先到宝二");
+        assertThat(page.locator("#enrolment-table")).not().containsText("后到宝");
     }
 }

@@ -30,7 +30,7 @@ class FacilitiesJourneyBrowserTest extends BrowserJourney {
 
         page.navigate(url("/facilities/providers/new"));
         page.getByLabel("名称").fill("浏览器托育园");
-        page.locator("select#divisionCode").selectOption(PlatformTest.HECHENG);
+        PeoplePickers.choose(page, "#division-picker", "鹤城", "鹤城街道");
         page.locator("select#kind").selectOption("STANDALONE");
         page.getByLabel("核定托位").fill("25");
         page.locator("input#filed1").check();

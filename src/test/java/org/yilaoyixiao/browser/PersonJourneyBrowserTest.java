@@ -26,7 +26,7 @@ class PersonJourneyBrowserTest extends BrowserJourney {
         // a check digit that is surely wrong (a fixed "0" is right for one number in eleven)
         page.getByLabel("身份证号码").fill(idNumber.substring(0, 17) + (idNumber.charAt(17) == '0' ? "1" : "0"));
         page.getByLabel("姓名").fill(name);
-        page.getByLabel("居住地").selectOption("331121106901");
+        PeoplePickers.choose(page, "#residence-picker", "331121106901", "");
         page.locator("#save-person").click();
         assertThat(page.locator("#person-form")).containsText("校验码不对");
         Chromium.screenshot(page, "registry-01-form-error");
@@ -49,8 +49,7 @@ class PersonJourneyBrowserTest extends BrowserJourney {
         page.locator("#relations input[name=name]").last().fill("叶小明");
         page.locator("#relations select[name=relation]").last().selectOption("SON");
         page.locator("#relations input[name=phone]").last().fill("+39 333 1234567");
-        page.locator("#relations input[name=countryCode]").fill("IT");
-        page.locator("#relations input[name=timeZone]").fill("Europe/Rome");
+        page.locator("#contact-place").selectOption("IT Europe/Rome");
         page.locator("#contact-emergency").check();
         page.getByText("添加联系人").click();
         assertThat(page.locator("#contact-table")).containsText("意大利");

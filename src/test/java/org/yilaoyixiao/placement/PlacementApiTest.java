@@ -60,7 +60,7 @@ class PlacementApiTest {
         admit(fixtures.elder("丙老人"), home, "NURSING", "2026-03-02")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("CAPACITY_EXCEEDED"))
-                .andExpect(jsonPath("$.detail").value("满床颐养院 的所选类型（NURSING）床位已满：核定 2 张，在住 2 人，无法入住。"));
+                .andExpect(jsonPath("$.detail").value("满床颐养院 的护理型床位已满：核定 2 张，在住 2 人，无法入住。"));
         assertThat(placementsAt(home)).isEqualTo(2);
         assertThat(statistics.residents(home, org.yilaoyixiao.facilities.BedType.NURSING)).isEqualTo(2);
         // the assisted bed is still free

@@ -64,7 +64,7 @@ class PlacementPagesTest {
                         .header("Accept-Language", "zh-CN"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("页面颐养院")))
-                .andExpect(content().string(containsString("在住人数")));
+                .andExpect(content().string(containsString("核定 1 张，在住 1 人，空余 0 张")));
         long placement = fixtures.body(fixtures.get("/api/v1/persons/" + elder + "/placements")).get(0).get("id")
                 .asLong();
         mvc.perform(post("/placement/placements/" + placement + "/discharge").session(admin).with(csrf())

@@ -87,7 +87,7 @@ class PersonPagesTest {
         mvc.perform(get("/persons").param("q", name).header("HX-Request", "true").session(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString(name), not(containsString(idNumber)),
-                        containsString("id=\"person-results\""), not(containsString("<nav")))));
+                        containsString("id=\"person-results\""), not(containsString("id=\"mainNav\"")))));
         mvc.perform(get("/persons").param("q", idNumber).session(session))
                 .andExpect(content().string(containsString(name)));
     }

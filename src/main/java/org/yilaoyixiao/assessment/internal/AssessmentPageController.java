@@ -19,12 +19,23 @@ import org.yilaoyixiao.assessment.AssessmentPermissions;
 import org.yilaoyixiao.divisions.DivisionDirectory;
 import org.yilaoyixiao.platform.api.ApiException;
 import org.yilaoyixiao.platform.security.CurrentUsers;
+import java.time.Clock;
+import org.yilaoyixiao.audit.AuditRecord;
+import org.yilaoyixiao.audit.AuditTrail;
+import org.yilaoyixiao.platform.api.PageRequest;
+import org.yilaoyixiao.platform.spreadsheet.ListSheet;
+import org.yilaoyixiao.platform.time.BusinessTime;
+import org.yilaoyixiao.platform.web.Downloads;
+import org.yilaoyixiao.platform.web.Pager;
+import org.yilaoyixiao.workspace.WorkspacePermissions;
 
 /** The assessment pages: the tab on a person's page, the tablet form, the printable result. */
 @Controller
 class AssessmentPageController {
 
     private static final String ITEM_PREFIX = "item-";
+    private static final int PAGE_SIZE = 50;
+    private static final int EXPORT_ROWS = 200_000;
 
     private final Assessments assessments;
     private final ReassessmentSchedule schedule;
@@ -32,9 +43,14 @@ class AssessmentPageController {
     private final MessageSource messages;
     private final LegacyAssessments legacy;
     private final DivisionDirectory divisions;
+    private final AuditTrail audit;
+    private final Clock clock;
 
     AssessmentPageController(Assessments assessments, ReassessmentSchedule schedule, CurrentUsers currentUsers,
-                             MessageSource messages, LegacyAssessments legacy, DivisionDirectory divisions) {
+                             MessageSource messages, LegacyAssessments legacy, DivisionDirectory divisions,
+                             AuditTrail audit, Clock clock) {
+        this.audit = audit;
+        this.clock = clock;
         this.legacy = legacy;
         this.divisions = divisions;
         this.assessments = assessments;
@@ -45,14 +61,79 @@ class AssessmentPageController {
 
     @GetMapping("/assessment/due")
     @PreAuthorize("hasAuthority('" + AssessmentPermissions.READ + "')")
-    String due(@RequestParam(required = false) String division, Model model) {
+    String due(@RequestParam(required = false) String division, @RequestParam(required = false) Integer level,
+               @RequestParam(required = false) Boolean first, @RequestParam(defaultValue = "0") int page,
+               Model model) {
         var actor = currentUsers.require();
+        if (level != null && (level < 0 || level > 4)) {
+            throw ApiException.validation("level", "RANGE", "assessment.level.range");
+        }
+        var rows = schedule.page(new ReassessmentSchedule.Filter(division, level, first),
+                new PageRequest(page, PAGE_SIZE), actor);
+        model.addAttribute("rows", rows.items());
+        model.addAttribute("pager", Pager.of(rows));
         model.addAttribute("division", division);
-        // the areas one level below the user's scope: townships for county staff, villages for a township
-        model.addAttribute("areas", divisions.children(actor.divisionCode()));
-        model.addAttribute("due", schedule.due(division, actor).stream()
-                .map(d -> Map.of("due", d, "person", assessments.person(d.personId(), actor))).toList());
+        model.addAttribute("divisionName", division == null || division.isBlank() ? null
+                : divisions.find(division.strip()).map(d -> d.name()).orElse(null));
+        model.addAttribute("level", level);
+        model.addAttribute("first", first);
+        model.addAttribute("levels", java.util.List.of(0, 1, 2, 3, 4));
+        model.addAttribute("residences", places(rows.items().stream()
+                .map(ReassessmentSchedule.DueRow::residenceDivisionCode).toList()));
+        model.addAttribute("today", BusinessTime.today(clock));
+        model.addAttribute("exportHref", org.springframework.web.servlet.support.ServletUriComponentsBuilder
+                .fromCurrentRequest().replacePath("/assessment/due/export").replaceQueryParam("page").build()
+                .toUriString());
         return "assessment/due";
+    }
+
+    @GetMapping("/assessment/due/export")
+    @PreAuthorize("hasAuthority('" + AssessmentPermissions.READ + "') and hasAuthority('"
+            + WorkspacePermissions.EXPORT_LISTS + "')")
+    void exportDue(@RequestParam(required = false) String division, @RequestParam(required = false) Integer level,
+                   @RequestParam(required = false) Boolean first, Locale locale,
+                   jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        var actor = currentUsers.require();
+        LocalDate today = BusinessTime.today(clock);
+        var filter = new ReassessmentSchedule.Filter(division, level, first);
+        List<String> headers = java.util.stream.Stream.of("name", "id-number", "age", "residence", "last-assessed-on",
+                        "scheme", "level", "due-on")
+                .map(k -> messages.getMessage("assessment.export.column." + k, null, locale)).toList();
+        Downloads.prepare(response, Downloads.XLSX, "待评估名单-" + today + ".xlsx");
+        try (ListSheet sheet = new ListSheet(messages.getMessage("assessment.export.sheet", null, locale), headers)) {
+            Map<String, String> names = new java.util.HashMap<>();
+            schedule.each(filter, EXPORT_ROWS, actor, row -> sheet.add(java.util.Arrays.asList(row.name(),
+                    row.idNumberMasked(), row.ageOn(today),
+                    names.computeIfAbsent(row.residenceDivisionCode(), this::place),
+                    row.due().lastAssessedOn(), row.due().scheme(), levelText(row.due(), locale),
+                    row.due().dueOn())));
+            sheet.writeTo(response.getOutputStream());
+            audit.record(AuditRecord.success("LIST_EXPORTED", "assessments-due",
+                    "division=" + (division == null ? "" : division) + " level=" + (level == null ? "" : level)
+                            + " first=" + (first == null ? "" : first) + " rows=" + sheet.rows()));
+        }
+    }
+
+    private String levelText(ReassessmentSchedule.Due due, Locale locale) {
+        return due.currentLevel() != null
+                ? messages.getMessage("capability-level." + due.currentLevel(), null, locale)
+                : messages.getMessage("legacy-level." + due.legacyLevel(), null, locale);
+    }
+
+    private Map<String, String> places(List<String> codes) {
+        Map<String, String> names = new java.util.HashMap<>();
+        codes.forEach(code -> names.computeIfAbsent(code, this::place));
+        return names;
+    }
+
+    /** "鹤城街道 › 江南社区", without the county everyone shares. */
+    private String place(String code) {
+        if (code == null) {
+            return "";
+        }
+        var path = divisions.path(code);
+        return path.stream().skip(Math.min(1, Math.max(0, path.size() - 1))).map(d -> d.name())
+                .collect(java.util.stream.Collectors.joining(" › "));
     }
 
     @GetMapping("/assessment/persons/{personId}/tab")
@@ -68,6 +149,10 @@ class AssessmentPageController {
     @PreAuthorize("hasAuthority('" + AssessmentPermissions.MANAGE + "')")
     String form(@PathVariable long personId, Model model) {
         model.addAttribute("person", assessments.person(personId, currentUsers.require()));
+        if (!model.containsAttribute("values")) {
+            model.addAttribute("values", Map.of());
+            model.addAttribute("assessors", List.of());
+        }
         model.addAttribute("items", AssessmentItems.standard());
         model.addAttribute("groups", AssessmentItems.GROUPS);
         model.addAttribute("reasons", AssessmentReason.values());
@@ -83,8 +168,14 @@ class AssessmentPageController {
                     assessors)), currentUsers.require());
             return "redirect:/assessment/" + created.id();
         } catch (ApiException e) {
+            if (e.fieldProblems().isEmpty()) {
+                throw e;
+            }
             model.addAttribute("problems", e.fieldProblems().stream()
                     .map(p -> messages.getMessage(p.messageKey(), p.args(), locale)).toList());
+            // what was entered stays on the form: 26 items are not typed twice because one field was missing
+            model.addAttribute("values", form);
+            model.addAttribute("assessors", assessors == null ? List.of() : assessors);
             return form(personId, model);
         }
     }

@@ -39,6 +39,8 @@ final class AssessmentRequestReader {
                 : r.assessors().stream().filter(a -> a != null && !a.isBlank()).map(String::strip).toList();
         if (assessors.size() < ASSESSORS) {
             problems.add(problem("assessors", "REQUIRED", "assessment.assessors.required"));
+        } else if (assessors.stream().map(AssessmentRequestReader::sameName).distinct().count() < assessors.size()) {
+            problems.add(problem("assessors", "DUPLICATE", "assessment.assessors.distinct"));
         }
         Map<String, Integer> items = items(r.items(), problems);
         List<String> diagnoses = r.diagnoses() == null ? List.of()
@@ -91,6 +93,11 @@ final class AssessmentRequestReader {
             }
         }
         return items;
+    }
+
+    /** Two spellings of one name are one assessor: spaces and letter case do not make a second person. */
+    private static String sameName(String name) {
+        return name.replaceAll("[\\s\u3000·・.]", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static FieldProblem problem(String field, String code, String key, Object... args) {

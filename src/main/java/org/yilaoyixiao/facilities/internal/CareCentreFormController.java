@@ -81,7 +81,9 @@ class CareCentreFormController {
     }
 
     private String form(Model model) {
-        model.addAttribute("divisionOptions", divisions.subtree(currentUsers.require().divisionCode()));
+        String division = model.getAttribute("form") instanceof CareCentreForm f ? f.getDivisionCode() : null;
+        model.addAttribute("divisionName", division == null || division.isBlank() ? null
+                : divisions.find(division.strip()).map(d -> d.name()).orElse(null));
         model.addAttribute("kinds", CareCentreKind.values());
         model.addAttribute("services", CommunityService.values());
         return "facilities/care-centre-form";

@@ -1,14 +1,14 @@
 package org.yilaoyixiao.facilities.internal;
 
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.Map;
+import org.yilaoyixiao.platform.web.Pager;
 import org.yilaoyixiao.facilities.BedType;
 import org.yilaoyixiao.facilities.FacilityOccupancy;
 import org.springframework.ui.Model;
@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 import org.yilaoyixiao.divisions.Division;
 import org.yilaoyixiao.divisions.DivisionDirectory;
 import org.yilaoyixiao.facilities.CareCentreKind;
@@ -48,10 +47,12 @@ class FacilityPageController {
     private final Staff staff;
     private final DivisionDirectory divisions;
     private final CurrentUsers currentUsers;
+    private final FacilityNames names;
 
     FacilityPageController(Institutions institutions, CareCentres centres, ChildcareProviders providers, Staff staff,
                            DivisionDirectory divisions, CurrentUsers currentUsers,
-                           ObjectProvider<FacilityOccupancy> occupancyProvider) {
+                           ObjectProvider<FacilityOccupancy> occupancyProvider, FacilityNames names) {
+        this.names = names;
         this.occupancyProvider = occupancyProvider;
         this.institutions = institutions;
         this.centres = centres;
@@ -67,12 +68,13 @@ class FacilityPageController {
                         @RequestParam(required = false) InstitutionKind kind,
                         @RequestParam(defaultValue = "0") int page, Model model) {
         CurrentUser actor = currentUsers.require();
-        model.addAttribute("institutions", institutions.search(division, operationModel, kind, page(page), actor));
+        var results = institutions.search(division, operationModel, kind, page(page), actor);
+        model.addAttribute("institutions", results);
+        model.addAttribute("pager", Pager.of(results));
         model.addAttribute("operationModels", OperationModel.values());
         model.addAttribute("kinds", InstitutionKind.values());
         model.addAttribute("operationModel", operationModel);
         model.addAttribute("kind", kind);
-        pageBase(model, "/facilities/institutions", "division", division, "operationModel", operationModel, "kind", kind);
         return common(model, actor, division, "institutions", "facilities/institutions");
     }
 
@@ -99,12 +101,13 @@ class FacilityPageController {
                        @RequestParam(required = false) CommunityService service,
                        @RequestParam(defaultValue = "0") int page, Model model) {
         CurrentUser actor = currentUsers.require();
-        model.addAttribute("centres", centres.search(division, kind, service, page(page), actor));
+        var results = centres.search(division, kind, service, page(page), actor);
+        model.addAttribute("centres", results);
+        model.addAttribute("pager", Pager.of(results));
         model.addAttribute("kinds", CareCentreKind.values());
         model.addAttribute("services", CommunityService.values());
         model.addAttribute("kind", kind);
         model.addAttribute("service", service);
-        pageBase(model, "/facilities/care-centres", "division", division, "kind", kind, "service", service);
         return common(model, actor, division, "care-centres", "facilities/care-centres");
     }
 
@@ -114,11 +117,12 @@ class FacilityPageController {
                      @RequestParam(required = false) Boolean filed,
                      @RequestParam(defaultValue = "0") int page, Model model) {
         CurrentUser actor = currentUsers.require();
-        model.addAttribute("providers", providers.search(division, kind, filed, page(page), actor));
+        var results = providers.search(division, kind, filed, page(page), actor);
+        model.addAttribute("providers", results);
+        model.addAttribute("pager", Pager.of(results));
         model.addAttribute("kinds", ChildcareProviderKind.values());
         model.addAttribute("kind", kind);
         model.addAttribute("filed", filed);
-        pageBase(model, "/facilities/providers", "division", division, "kind", kind, "filed", filed);
         return common(model, actor, division, "providers", "facilities/providers");
     }
 
@@ -138,29 +142,42 @@ class FacilityPageController {
 
     @GetMapping("/staff")
     String staff(@RequestParam(required = false) String division, @RequestParam(required = false) StaffRole role,
+                 @RequestParam(required = false) Long institutionId, @RequestParam(required = false) Long providerId,
+                 @RequestParam(defaultValue = "false") boolean expiring,
                  @RequestParam(defaultValue = "0") int page, Model model) {
         CurrentUser actor = currentUsers.require();
-        model.addAttribute("staff", staff.search(division, role, null, null, null, page(page), actor));
-        model.addAttribute("expiring", staff.expiring(division, EXPIRING_SOON_DAYS, actor));
+        var results = expiring
+                ? staff.expiringSoon(division, role, institutionId, providerId, EXPIRING_SOON_DAYS, page(page), actor)
+                : staff.search(division, role, institutionId, providerId, null, page(page), actor);
+        model.addAttribute("staff", results);
+        model.addAttribute("pager", Pager.of(results));
+        model.addAttribute("employers", employers(results.items()));
+        model.addAttribute("expiringCount", staff.countExpiring(EXPIRING_SOON_DAYS, actor));
+        model.addAttribute("expiring", expiring);
+        model.addAttribute("institutionId", institutionId);
+        model.addAttribute("institutionName", names.institution(institutionId));
+        model.addAttribute("providerId", providerId);
+        model.addAttribute("providerName", names.provider(providerId));
         model.addAttribute("roles", StaffRole.values());
         model.addAttribute("role", role);
         model.addAttribute("today", staff.today());
         model.addAttribute("soon", staff.today().plusDays(EXPIRING_SOON_DAYS));
         model.addAttribute("expiringDays", EXPIRING_SOON_DAYS);
-        pageBase(model, "/facilities/staff", "division", division, "role", role);
         return common(model, actor, division, "staff", "facilities/staff");
     }
 
-    /** The list's address with its filters, so that paging keeps them; pairs of name and value, nulls left out. */
-    private static void pageBase(Model model, String path, Object... filters) {
-        UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
-        for (int i = 0; i < filters.length; i += 2) {
-            Object value = filters[i + 1];
-            if (value != null && !value.toString().isBlank()) {
-                uri.queryParam((String) filters[i], value);
-            }
+    /** Each member's employer by name: "青田县示例颐养院1号". */
+    private Map<Long, String> employers(List<StaffRecord> members) {
+        Map<Long, String> institutionNames = names.institutions(members.stream().map(StaffRecord::institutionId)
+                .toList());
+        Map<Long, String> providerNames = names.providers(members.stream().map(StaffRecord::providerId).toList());
+        Map<Long, String> employers = new HashMap<>();
+        for (StaffRecord member : members) {
+            String name = member.institutionId() != null ? institutionNames.get(member.institutionId())
+                    : providerNames.get(member.providerId());
+            employers.put(member.id(), name == null ? "" : name);
         }
-        model.addAttribute("pageBase", uri.encode().build().toUriString());
+        return employers;
     }
 
     private static PageRequest page(int page) {
@@ -169,10 +186,12 @@ class FacilityPageController {
 
     private String common(Model model, CurrentUser actor, String division, String tab, String view) {
         List<Division> options = divisions.subtree(actor.divisionCode());
-        Map<String, String> names = options.stream().collect(Collectors.toMap(Division::code, Division::name, (a, b) -> a));
-        model.addAttribute("divisionOptions", options);
-        model.addAttribute("divisionNames", names);
+        Map<String, String> divisionNames = options.stream()
+                .collect(Collectors.toMap(Division::code, Division::name, (a, b) -> a));
+        model.addAttribute("divisionNames", divisionNames);
         model.addAttribute("division", division);
+        model.addAttribute("divisionName", division == null || division.isBlank() ? null
+                : divisionNames.get(division.strip()));
         model.addAttribute("tab", tab);
         return view;
     }

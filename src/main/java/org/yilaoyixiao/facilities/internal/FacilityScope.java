@@ -34,8 +34,12 @@ class FacilityScope {
         if (!visible(actor, divisionCode)) {
             audit.record(AuditRecord.of(auditType, "division:" + divisionCode, AuditOutcome.DENIED,
                     "outside scope " + actor.divisionCode()));
-            throw ApiException.forbidden("facility.division.out-of-scope", divisionCode);
+            throw ApiException.forbidden("facility.division.out-of-scope", name(divisionCode));
         }
+    }
+
+    private String name(String divisionCode) {
+        return divisionCode == null ? "" : divisions.find(divisionCode).map(d -> d.name()).orElse(divisionCode);
     }
 
     /** The division codes a list may show: the asked division's subtree, which must lie in the actor's scope. */

@@ -83,7 +83,9 @@ class InstitutionFormController {
 
     private String form(Model model, InstitutionRecord existing) {
         model.addAttribute("existing", existing);
-        model.addAttribute("divisionOptions", divisions.subtree(currentUsers.require().divisionCode()));
+        String division = model.getAttribute("form") instanceof InstitutionForm f ? f.getDivisionCode() : null;
+        model.addAttribute("divisionName", division == null || division.isBlank() ? null
+                : divisions.find(division.strip()).map(d -> d.name()).orElse(null));
         model.addAttribute("operationModels", OperationModel.values());
         model.addAttribute("profitTypes", ProfitType.values());
         model.addAttribute("kinds", InstitutionKind.values());

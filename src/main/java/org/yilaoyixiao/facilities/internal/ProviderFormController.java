@@ -81,7 +81,9 @@ class ProviderFormController {
 
     private String form(Model model, ProviderRecord existing) {
         model.addAttribute("existing", existing);
-        model.addAttribute("divisionOptions", divisions.subtree(currentUsers.require().divisionCode()));
+        String division = model.getAttribute("form") instanceof ProviderForm f ? f.getDivisionCode() : null;
+        model.addAttribute("divisionName", division == null || division.isBlank() ? null
+                : divisions.find(division.strip()).map(d -> d.name()).orElse(null));
         model.addAttribute("kinds", ChildcareProviderKind.values());
         model.addAttribute("classTypes", ChildcareClassType.values());
         model.addAttribute("premisesOptions", Premises.values());

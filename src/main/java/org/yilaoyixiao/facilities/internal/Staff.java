@@ -105,6 +105,34 @@ class Staff {
         return division;
     }
 
+    /** A member's certificate in the actor's scope, else not found. */
+    Certificate certificate(StaffRecord member, long certificateId) {
+        return member.certificates().stream().filter(c -> c.id() == certificateId).findFirst()
+                .orElseThrow(() -> ApiException.notFound("staff.certificate.not-found", Long.toString(certificateId)));
+    }
+
+    /**
+     * Records a renewed certificate: the new number and a validity after today replace the old (audited with the
+     * old ones), so the certificate no longer waits in anyone's inbox.
+     */
+    StaffRecord renew(long staffId, long certificateId, String number, LocalDate validUntil, CurrentUser actor) {
+        StaffRecord member = read(staffId, actor);
+        Certificate old = certificate(member, certificateId);
+        FieldChecks checks = new FieldChecks();
+        String cleaned = checks.name("number", number, 50, "staff.certificate.number.required");
+        checks.check(validUntil != null, "validUntil", "REQUIRED", "staff.certificate.valid-until.required");
+        checks.check(validUntil == null || validUntil.isAfter(today()), "validUntil", "PAST",
+                "staff.certificate.renewal.past");
+        checks.throwIfAny();
+        scope.requireWritable(actor, member.divisionCode(), "STAFF_CERTIFICATE_RENEWED");
+        return transactions.execute(status -> {
+            staff.renew(staffId, certificateId, cleaned, validUntil);
+            audit.record(AuditRecord.success("STAFF_CERTIFICATE_RENEWED", "staff:" + staffId,
+                    "certificate=" + certificateId + " validUntil=" + old.validUntil() + "->" + validUntil));
+            return staff.findById(staffId).orElseThrow();
+        });
+    }
+
     StaffRecord read(long id, CurrentUser actor) {
         return staff.findById(id).filter(s -> scope.visible(actor, s.divisionCode()))
                 .orElseThrow(() -> ApiException.notFound("staff.not-found", Long.toString(id)));
@@ -114,6 +142,20 @@ class Staff {
                                      LocalDate certifiedOn, PageRequest page, CurrentUser actor) {
         return staff.search(new StaffRepository.Filter(scope.listable(actor, division), role, institutionId,
                 providerId, certifiedOn), page);
+    }
+
+    /** Staff with a certificate expiring within the next {@code days} days (still valid today). */
+    PageResponse<StaffRecord> expiringSoon(String division, StaffRole role, Long institutionId, Long providerId,
+                                           int days, PageRequest page, CurrentUser actor) {
+        LocalDate today = today();
+        return staff.search(new StaffRepository.Filter(scope.listable(actor, division), role, institutionId,
+                providerId, null, today, today.plusDays(days)), page);
+    }
+
+    /** How many certificates in the actor's scope expire within the next {@code days} days (the inbox). */
+    long countExpiring(int days, CurrentUser actor) {
+        LocalDate today = today();
+        return staff.countExpiring(scope.listable(actor, null), today, today.plusDays(days));
     }
 
     /** How many staff of a role hold a valid certificate on a date, e.g. certified elderly carers. */

@@ -6,14 +6,16 @@ import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * The staff form: the employer as one choice ("I-12" an institution, "P-7" a childcare provider) and one certificate;
- * more certificates go through the API.
+ * The staff form: the employer chosen with the facility picker (an institution or a childcare provider; the older
+ * single choice "I-12" / "P-7" is still read) and one certificate; more certificates go through the API.
  */
 public class StaffForm {
 
     private String name;
     private String role;
     private String employer;
+    private Long institutionId;
+    private Long providerId;
     private String certificateType;
     private String certificateNumber;
     private String certificateLevel;
@@ -22,8 +24,10 @@ public class StaffForm {
     private List<String> talentTitles = new ArrayList<>();
 
     Staff.Command toCommand() {
-        Long institution = employer != null && employer.startsWith("I-") ? parse(employer) : null;
-        Long provider = employer != null && employer.startsWith("P-") ? parse(employer) : null;
+        Long institution = institutionId != null ? institutionId
+                : employer != null && employer.startsWith("I-") ? parse(employer) : null;
+        Long provider = providerId != null ? providerId
+                : employer != null && employer.startsWith("P-") ? parse(employer) : null;
         boolean certificate = notBlank(certificateType) || notBlank(certificateNumber) || certificateValidUntil != null;
         return new Staff.Command(name, role, institution, provider,
                 certificate ? List.of(new Staff.CertificateInput(certificateType, certificateNumber, certificateLevel,
@@ -60,6 +64,10 @@ public class StaffForm {
     public void setRole(String role) { this.role = role; }
     public String getEmployer() { return employer; }
     public void setEmployer(String employer) { this.employer = employer; }
+    public Long getInstitutionId() { return institutionId; }
+    public void setInstitutionId(Long institutionId) { this.institutionId = institutionId; }
+    public Long getProviderId() { return providerId; }
+    public void setProviderId(Long providerId) { this.providerId = providerId; }
     public String getCertificateType() { return certificateType; }
     public void setCertificateType(String certificateType) { this.certificateType = certificateType; }
     public String getCertificateNumber() { return certificateNumber; }

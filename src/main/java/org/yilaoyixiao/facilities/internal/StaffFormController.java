@@ -7,15 +7,17 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.format.annotation.DateTimeFormat;
+import java.time.LocalDate;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yilaoyixiao.facilities.FacilitiesPermissions;
 import org.yilaoyixiao.facilities.StaffRole;
 import org.yilaoyixiao.facilities.TalentTitle;
 import org.yilaoyixiao.platform.api.ApiException;
-import org.yilaoyixiao.platform.api.PageRequest;
-import org.yilaoyixiao.platform.security.CurrentUser;
 import org.yilaoyixiao.platform.security.CurrentUsers;
 
 /** Register a member of staff on a page, with one certificate. */
@@ -28,15 +30,12 @@ class StaffFormController {
             "certificateNumber", "certificateLevel", "certificateValidUntil", "talentTitles");
 
     private final Staff staff;
-    private final Institutions institutions;
-    private final ChildcareProviders providers;
     private final CurrentUsers currentUsers;
+    private final FacilityNames names;
 
-    StaffFormController(Staff staff, Institutions institutions, ChildcareProviders providers,
-                        CurrentUsers currentUsers) {
+    StaffFormController(Staff staff, CurrentUsers currentUsers, FacilityNames names) {
+        this.names = names;
         this.staff = staff;
-        this.institutions = institutions;
-        this.providers = providers;
         this.currentUsers = currentUsers;
     }
 
@@ -70,11 +69,41 @@ class StaffFormController {
         }
     }
 
+    @GetMapping("/{id}/certificates/{certificateId}/renew")
+    String renewForm(@PathVariable long id, @PathVariable long certificateId, Model model) {
+        StaffRecord member = staff.read(id, currentUsers.require());
+        model.addAttribute("member", member);
+        model.addAttribute("certificate", staff.certificate(member, certificateId));
+        model.addAttribute("employer", member.institutionId() != null ? names.institution(member.institutionId())
+                : names.provider(member.providerId()));
+        return "facilities/certificate-renewal";
+    }
+
+    @PostMapping("/{id}/certificates/{certificateId}/renew")
+    String renew(@PathVariable long id, @PathVariable long certificateId,
+                 @RequestParam(required = false) String number,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil,
+                 Model model, RedirectAttributes redirect) {
+        try {
+            staff.renew(id, certificateId, number, validUntil, currentUsers.require());
+            redirect.addFlashAttribute("renewed", true);
+            return "redirect:/facilities/staff?expiring=true";
+        } catch (ApiException e) {
+            if (e.fieldProblems().isEmpty()) {
+                throw e;
+            }
+            model.addAttribute("problems", e.fieldProblems());
+            model.addAttribute("number", number);
+            model.addAttribute("validUntil", validUntil);
+            return renewForm(id, certificateId, model);
+        }
+    }
+
     private String form(Model model) {
-        CurrentUser actor = currentUsers.require();
-        PageRequest all = new PageRequest(0, PageRequest.MAX_SIZE);
-        model.addAttribute("institutions", institutions.search(null, null, null, all, actor).items());
-        model.addAttribute("providers", providers.search(null, null, null, all, actor).items());
+        if (model.getAttribute("form") instanceof StaffForm form) {
+            model.addAttribute("institutionName", names.institution(form.getInstitutionId()));
+            model.addAttribute("providerName", names.provider(form.getProviderId()));
+        }
         model.addAttribute("roles", StaffRole.values());
         model.addAttribute("titles", TalentTitle.values());
         return "facilities/staff-form";

@@ -28,7 +28,12 @@ class StaffRepository {
             + "s.talent_titles, s.synthetic";
 
     /** Filters of a staff list; null means any. {@code certifiedOn}: only staff with a valid certificate that day. */
-    record Filter(Set<String> divisions, StaffRole role, Long institutionId, Long providerId, LocalDate certifiedOn) {
+    record Filter(Set<String> divisions, StaffRole role, Long institutionId, Long providerId, LocalDate certifiedOn,
+                  LocalDate expiringFrom, LocalDate expiringUntil) {
+
+        Filter(Set<String> divisions, StaffRole role, Long institutionId, Long providerId, LocalDate certifiedOn) {
+            this(divisions, role, institutionId, providerId, certifiedOn, null, null);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -101,6 +106,27 @@ class StaffRepository {
                 .list();
     }
 
+    /** A renewed certificate: its new number and validity replace the old ones (the old ones are in the audit). */
+    boolean renew(long staffId, long certificateId, String number, LocalDate validUntil) {
+        return jdbc.sql("""
+                        update facilities.staff_certificate set number = :number, valid_until = :until
+                        where id = :id and staff_id = :staff
+                        """)
+                .param("number", number).param("until", validUntil).param("id", certificateId)
+                .param("staff", staffId).update() == 1;
+    }
+
+    /** How many certificates in the divisions are still valid on {@code from} and expire by {@code until}. */
+    long countExpiring(Set<String> divisions, LocalDate from, LocalDate until) {
+        return jdbc.sql("""
+                        select count(*) from facilities.staff_certificate c
+                        join facilities.staff_member s on s.id = c.staff_id
+                        where s.division_code = any(:codes) and c.valid_until between :from and :until
+                        """)
+                .param("codes", divisions.toArray(String[]::new)).param("from", from).param("until", until)
+                .query(Long.class).single();
+    }
+
     record ExpiringCertificate(long staffId, String staffName, StaffRole role, Certificate certificate) {
     }
 
@@ -123,6 +149,12 @@ class StaffRepository {
             where.append(" and exists (select 1 from facilities.staff_certificate c where c.staff_id = s.id"
                     + " and c.valid_until >= :certifiedOn)");
             p.put("certifiedOn", f.certifiedOn());
+        }
+        if (f.expiringFrom() != null && f.expiringUntil() != null) {
+            where.append(" and exists (select 1 from facilities.staff_certificate c where c.staff_id = s.id"
+                    + " and c.valid_until between :expiringFrom and :expiringUntil)");
+            p.put("expiringFrom", f.expiringFrom());
+            p.put("expiringUntil", f.expiringUntil());
         }
         return where.toString();
     }

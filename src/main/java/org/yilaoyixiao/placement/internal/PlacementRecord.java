@@ -7,7 +7,7 @@ import org.yilaoyixiao.placement.PlacementKind;
 record PlacementRecord(long id, long personId, PlacementKind kind, long institutionId, String divisionCode,
                        String bedType, LocalDate fromDate, LocalDate toDate, String endReason, Long previousId) {
 
-    boolean current() {
+    public boolean current() {
         return toDate == null;
     }
 }

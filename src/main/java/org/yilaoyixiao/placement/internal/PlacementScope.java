@@ -52,6 +52,60 @@ class PlacementScope {
                 .orElseThrow(() -> ApiException.notFound("placement.institution.not-found", Long.toString(id)));
     }
 
+    /**
+     * An institution a clerk chose in a form: one outside their scope is named and refused as a problem of the
+     * field (facilities are public registers; who may admit to it is the question), a missing one is not found.
+     */
+    InstitutionSummary chosenInstitution(Long id, String field, CurrentUser actor) {
+        if (id == null) {
+            throw ApiException.validation(field, "REQUIRED", "placement.institution.choose");
+        }
+        InstitutionSummary institution = facilities.institution(id)
+                .orElseThrow(() -> ApiException.validation(field, "UNKNOWN", "placement.institution.choose"));
+        if (!visible(actor, institution.divisionCode())) {
+            throw ApiException.validation(field, "OUT_OF_SCOPE", "placement.institution.out-of-scope",
+                    institution.name());
+        }
+        return institution;
+    }
+
+    /** A childcare provider chosen in a form; as {@link #chosenInstitution}. */
+    ChildcareProviderSummary chosenProvider(Long id, String field, CurrentUser actor) {
+        if (id == null) {
+            throw ApiException.validation(field, "REQUIRED", "placement.provider.choose");
+        }
+        ChildcareProviderSummary provider = facilities.childcareProvider(id)
+                .orElseThrow(() -> ApiException.validation(field, "UNKNOWN", "placement.provider.choose"));
+        if (!visible(actor, provider.divisionCode())) {
+            throw ApiException.validation(field, "OUT_OF_SCOPE", "placement.provider.out-of-scope",
+                    provider.name());
+        }
+        return provider;
+    }
+
+    /** A person chosen in a form, or a problem of the field in the clerk's words. */
+    PersonSummary chosenPerson(Long id, String field, String requiredKey) {
+        if (id == null) {
+            throw ApiException.validation(field, "REQUIRED", requiredKey);
+        }
+        return persons.find(id).orElseThrow(() -> ApiException.validation(field, "UNKNOWN", requiredKey));
+    }
+
+    /** The name of a person chosen in a form, for the picker's box when the form is shown again. */
+    java.util.Optional<String> chosenPersonName(long id, CurrentUser actor) {
+        return persons.find(id).filter(p -> visible(actor, p.residenceDivisionCode())).map(PersonSummary::name);
+    }
+
+    /** Any childcare provider's name (public register). */
+    java.util.Optional<String> providerName(long id) {
+        return facilities.childcareProvider(id).map(ChildcareProviderSummary::name);
+    }
+
+    /** Any institution's name, for showing a period whose institution may lie outside the reader's scope. */
+    java.util.Optional<String> institutionName(long id) {
+        return facilities.institution(id).map(InstitutionSummary::name);
+    }
+
     ChildcareProviderSummary provider(long id, CurrentUser actor) {
         return facilities.childcareProvider(id).filter(p -> visible(actor, p.divisionCode()))
                 .orElseThrow(() -> ApiException.notFound("placement.provider.not-found", Long.toString(id)));

@@ -123,8 +123,8 @@ class Placements {
             if (residents >= approved) {
                 scope.refused("PLACEMENT_ADMITTED", "institution:" + institution.id(),
                         "no free " + type + " bed: " + residents + "/" + approved);
-                throw new ApiException(ProblemCode.CAPACITY_EXCEEDED, "placement.beds.full", new Object[] {
-                        institution.name(), type.name(), Integer.toString(approved), Integer.toString(residents)},
+                throw new ApiException(ProblemCode.CAPACITY_EXCEEDED, "placement.beds.full." + type.name(),
+                        new Object[] {institution.name(), Integer.toString(approved), Integer.toString(residents)},
                         List.of());
             }
             bedType = type.name();
@@ -149,7 +149,8 @@ class Placements {
         }
     }
 
-    private PlacementRecord visiblePlacement(long id, CurrentUser actor) {
+    /** A placement in the actor's scope, else not found (checked before anything else about a request on it). */
+    PlacementRecord visiblePlacement(long id, CurrentUser actor) {
         return placements.findById(id).filter(p -> scope.visible(actor, p.divisionCode()))
                 .orElseThrow(() -> ApiException.notFound("placement.not-found", Long.toString(id)));
     }

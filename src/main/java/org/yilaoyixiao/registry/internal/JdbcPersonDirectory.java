@@ -27,7 +27,7 @@ class JdbcPersonDirectory implements PersonDirectory {
             return Optional.empty();
         }
         return jdbc.sql("""
-                        select id, name, birth_date, residence_division_code, id_number_masked, status
+                        select id, name, birth_date, residence_division_code, id_number_masked, status, death_date
                         from registry.person where id_number_index = :index
                         """)
                 .param("index", blindIndex.of(idNumber.strip().toUpperCase()))
@@ -37,7 +37,7 @@ class JdbcPersonDirectory implements PersonDirectory {
     @Override
     public List<PersonSummary> syntheticPeopleBornBetween(LocalDate from, LocalDate to, int limit) {
         return jdbc.sql("""
-                        select id, name, birth_date, residence_division_code, id_number_masked, status
+                        select id, name, birth_date, residence_division_code, id_number_masked, status, death_date
                         from registry.person
                         where synthetic and status = 'ACTIVE' and birth_date between :from and :to
                         order by birth_date, id limit :limit
@@ -49,19 +49,17 @@ class JdbcPersonDirectory implements PersonDirectory {
     private static PersonSummary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new PersonSummary(rs.getLong("id"), rs.getString("name"),
                 rs.getObject("birth_date", LocalDate.class), rs.getString("residence_division_code"),
-                rs.getString("id_number_masked"), RecordStatus.valueOf(rs.getString("status")));
+                rs.getString("id_number_masked"), RecordStatus.valueOf(rs.getString("status")),
+                rs.getObject("death_date", LocalDate.class));
     }
 
     @Override
     public Optional<PersonSummary> find(long id) {
         return jdbc.sql("""
-                        select id, name, birth_date, residence_division_code, id_number_masked, status
+                        select id, name, birth_date, residence_division_code, id_number_masked, status, death_date
                         from registry.person where id = :id
                         """)
                 .param("id", id)
-                .query((rs, i) -> new PersonSummary(rs.getLong("id"), rs.getString("name"),
-                        rs.getObject("birth_date", java.time.LocalDate.class), rs.getString("residence_division_code"),
-                        rs.getString("id_number_masked"), RecordStatus.valueOf(rs.getString("status"))))
-                .optional();
+                .query(JdbcPersonDirectory::summary).optional();
     }
 }

@@ -31,6 +31,7 @@ import org.yilaoyixiao.platform.api.PageRequest;
 import org.yilaoyixiao.platform.security.CurrentUser;
 import org.yilaoyixiao.platform.security.CurrentUsers;
 import org.yilaoyixiao.platform.time.BusinessTime;
+import org.yilaoyixiao.platform.web.Pager;
 import org.yilaoyixiao.registry.EconomicStatus;
 import org.yilaoyixiao.registry.LivingSituation;
 import org.yilaoyixiao.registry.PersonCategory;
@@ -44,7 +45,7 @@ import org.yilaoyixiao.registry.RegistryPermissions;
 @PreAuthorize("hasAuthority('" + RegistryPermissions.READ + "')")
 class PersonPageController {
 
-    private static final int PAGE_SIZE = 30;
+    private static final int PAGE_SIZE = 50;
 
     private final PersonRegister register;
     private final PersonSearch search;
@@ -54,10 +55,13 @@ class PersonPageController {
     private final CurrentUsers currentUsers;
     private final List<PersonDetailTab> tabs;
     private final Clock clock;
+    private final org.springframework.context.MessageSource messages;
 
     PersonPageController(PersonRegister register, PersonSearch search, PersonRelations relations,
                          LikelyDuplicates likelyDuplicates, DivisionDirectory divisions, CurrentUsers currentUsers,
-                         List<PersonDetailTab> tabs, Clock clock) {
+                         List<PersonDetailTab> tabs, Clock clock,
+                         org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.register = register;
         this.search = search;
         this.relations = relations;
@@ -81,9 +85,13 @@ class PersonPageController {
         Set<LivingSituation> flags = livingSituation == null ? EnumSet.noneOf(LivingSituation.class) : livingSituation;
         PersonSearch.Criteria criteria = new PersonSearch.Criteria(null, division, category, q, flags, economicStatus,
                 status);
-        model.addAttribute("results", search.search(criteria, new PageRequest(Math.max(page, 0), PAGE_SIZE), actor));
+        var results = search.search(criteria, new PageRequest(Math.max(page, 0), PAGE_SIZE), actor);
+        model.addAttribute("results", results);
+        model.addAttribute("pager", Pager.of(results));
         model.addAttribute("criteria", criteria);
-        model.addAttribute("divisionOptions", selectableDivisions(actor));
+        model.addAttribute("divisionName", division == null || division.isBlank() ? null
+                : divisions.find(division.strip()).filter(d -> divisions.isWithin(actor.divisionCode(), d.code()))
+                .map(Division::name).orElse(null));
         model.addAttribute("divisionNames", divisionNames(actor));
         addChoices(model);
         return htmx != null ? "persons/list :: results" : "persons/list";
@@ -116,7 +124,10 @@ class PersonPageController {
         PersonRecord person = register.read(id, actor);
         model.addAttribute("person", person);
         model.addAttribute("today", BusinessTime.today(clock));
-        model.addAttribute("residencePath", divisions.path(person.residenceDivisionCode()));
+        List<Division> path = divisions.path(person.residenceDivisionCode());
+        model.addAttribute("residencePath", path);
+        model.addAttribute("residenceVillage", path.stream().skip(Math.min(1, Math.max(0, path.size() - 1)))
+                .map(Division::name).collect(Collectors.joining(" › ")));
         model.addAttribute("tabs", tabs.stream().map(t -> Map.of("labelKey", t.labelKey(), "path", t.path(id))).toList());
         return "persons/detail";
     }
@@ -166,9 +177,9 @@ class PersonPageController {
         model.addAttribute("household", relations.household(id, actor).orElse(null));
         model.addAttribute("guardians", relations.guardians(id, actor));
         model.addAttribute("contacts", relations.contacts(id, actor).stream()
-                .map(c -> new ContactView(c, localTime(c.timeZone()),
-                        c.countryCode() == null ? null : new java.util.Locale("", c.countryCode()).getDisplayCountry(locale)))
+                .map(c -> new ContactView(c, localTime(c.timeZone()), placeName(c, locale)))
                 .toList());
+        model.addAttribute("places", AbroadPlaces.COMMON);
         model.addAttribute("contactRelations", PersonRelations.CONTACT_RELATIONS.stream().sorted().toList());
         model.addAttribute("guardianRelations", PersonRelations.GUARDIAN_RELATIONS.stream().sorted().toList());
         model.addAttribute("consentMethods", PersonRelations.CONSENT_METHODS.stream().sorted().toList());
@@ -177,10 +188,14 @@ class PersonPageController {
 
     @PostMapping("/{id}/contacts")
     @PreAuthorize("hasAuthority('" + RegistryPermissions.WRITE + "')")
-    String addContact(@PathVariable long id, PersonRelations.ContactCommand contact, Model model,
-                      java.util.Locale locale) {
+    String addContact(@PathVariable long id, PersonRelations.ContactCommand contact,
+                      @RequestParam(required = false) String place, Model model, java.util.Locale locale) {
+        PersonRelations.ContactCommand command = AbroadPlaces.parse(place)
+                .map(p -> new PersonRelations.ContactCommand(contact.name(), contact.relation(), contact.phone(),
+                        contact.email(), p.countryCode(), p.timeZone(), contact.emergency()))
+                .orElse(contact);
         try {
-            relations.addContact(id, contact, currentUsers.require());
+            relations.addContact(id, command, currentUsers.require());
         } catch (ApiException e) {
             model.addAttribute("contactProblems", e.fieldProblems());
         }
@@ -204,16 +219,30 @@ class PersonPageController {
     }
 
     @GetMapping("/duplicates")
-    String duplicates(Model model) {
+    String duplicates(@RequestParam(defaultValue = "0") int page, Model model) {
         CurrentUser actor = currentUsers.require();
-        model.addAttribute("groups", likelyDuplicates.within(actor));
+        var groups = likelyDuplicates.page(actor, new PageRequest(page, PAGE_SIZE));
+        model.addAttribute("groups", groups.items());
+        model.addAttribute("pager", Pager.of(groups));
         model.addAttribute("divisionNames", divisionNames(actor));
-        model.addAttribute("limit", LikelyDuplicates.LIMIT);
         return "persons/duplicates";
     }
 
     /** A contact with the time it is where they live, so nobody is phoned in Milan at 3 a.m. */
     record ContactView(RelationsRepository.Contact contact, String localTime, String countryName) {
+    }
+
+    /** "意大利（罗马）" for a common place, else the country's name in the reader's language. */
+    private String placeName(RelationsRepository.Contact contact, java.util.Locale locale) {
+        if (contact.timeZone() != null) {
+            var place = AbroadPlaces.ofZone(contact.timeZone())
+                    .filter(p -> contact.countryCode() == null || p.countryCode().equals(contact.countryCode()));
+            if (place.isPresent()) {
+                return messages.getMessage(place.get().labelKey(), null, locale);
+            }
+        }
+        return contact.countryCode() == null ? null
+                : new java.util.Locale("", contact.countryCode()).getDisplayCountry(locale);
     }
 
     private String localTime(String zone) {
@@ -227,7 +256,11 @@ class PersonPageController {
     private String form(Model model, PersonRecord existing) {
         CurrentUser actor = currentUsers.require();
         model.addAttribute("existing", existing);
-        model.addAttribute("residenceOptions", selectableDivisions(actor));
+        Object form = model.getAttribute("form");
+        String residence = form instanceof PersonForm f ? f.getResidenceDivisionCode() : null;
+        model.addAttribute("residenceName", residence == null || residence.isBlank() ? null
+                : divisions.find(residence).filter(d -> divisions.isWithin(actor.divisionCode(), d.code()))
+                .map(Division::name).orElse(null));
         addChoices(model);
         return "persons/form";
     }

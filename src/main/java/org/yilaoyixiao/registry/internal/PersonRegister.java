@@ -33,9 +33,12 @@ class PersonRegister {
     private final TransactionTemplate transactions;
     private final ChildrenVisibility childrenVisibility;
 
+    private final LikelyDuplicates duplicates;
+
     PersonRegister(PersonRepository persons, PersonValidation validation, DivisionDirectory divisions,
                    FieldCipher cipher, BlindIndex blindIndex, AuditTrail audit, Clock clock,
-                   TransactionTemplate transactions, ChildrenVisibility childrenVisibility) {
+                   TransactionTemplate transactions, ChildrenVisibility childrenVisibility, LikelyDuplicates duplicates) {
+        this.duplicates = duplicates;
         this.childrenVisibility = childrenVisibility;
         this.persons = persons;
         this.validation = validation;
@@ -59,6 +62,7 @@ class PersonRegister {
                 long id = persons.insert(row(person, index), clock.instant(), actor.username());
                 audit.record(AuditRecord.success("PERSON_CREATED", "person:" + id,
                         "residence=" + person.residence().code()));
+                duplicates.forget();
                 return persons.findById(id).orElseThrow();
             });
         } catch (DuplicateKeyException raced) {
@@ -85,6 +89,7 @@ class PersonRegister {
                 throw ApiException.conflict("person.stale", current.version());
             }
             audit.record(AuditRecord.success("PERSON_UPDATED", "person:" + id, "version=" + (version + 1)));
+            duplicates.forget();
             return persons.findById(id).orElseThrow();
         });
     }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,7 +126,7 @@ class PersonRelations {
         PersonRecord child = register.readable(childId, actor);
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate today = BusinessTime.today(clock);
-        if (Period.between(child.birthDate(), today).getYears() >= GUARDIAN_CONSENT_AGE) {
+        if (child.ageOn(today) >= GUARDIAN_CONSENT_AGE) {
             problems.add(new FieldProblem("infantId", "NOT_A_CHILD", "guardian.not-a-child",
                     new Object[]{GUARDIAN_CONSENT_AGE}));
         }

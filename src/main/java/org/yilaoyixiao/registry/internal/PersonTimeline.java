@@ -30,9 +30,14 @@ class PersonTimeline {
     private final JdbcClient jdbc;
     private final MessageSource messages;
     private final AuditTrail audit;
+    private final ActorNames actors;
+    private final org.yilaoyixiao.divisions.DivisionDirectory divisions;
 
     PersonTimeline(PersonRegister register, List<PersonTimelineSource> sources, JdbcClient jdbc,
-                   MessageSource messages, AuditTrail audit) {
+                   MessageSource messages, AuditTrail audit, ActorNames actors,
+                   org.yilaoyixiao.divisions.DivisionDirectory divisions) {
+        this.divisions = divisions;
+        this.actors = actors;
         this.register = register;
         this.sources = sources;
         this.jdbc = jdbc;
@@ -42,24 +47,47 @@ class PersonTimeline {
 
     List<Event> of(long personId, CurrentUser actor, Locale locale) {
         PersonRecord person = register.readable(personId, actor);
-        List<TimelineEntry> entries = new ArrayList<>(own(person));
+        List<TimelineEntry> entries = new ArrayList<>(own(person, locale));
         sources.forEach(source -> entries.addAll(source.timeline(personId)));
         audit.record(AuditRecord.success("PERSON_TIMELINE_READ", "person:" + personId, "entries=" + entries.size()));
         return entries.stream()
                 .sorted(Comparator.comparing(TimelineEntry::date).thenComparing(TimelineEntry::recordedAt,
                         Comparator.nullsFirst(Comparator.naturalOrder())).reversed())
                 .map(e -> new Event(e.date().toString(), e.recordedAt(), e.module(), e.kind(),
-                        messages.getMessage(e.titleKey(), e.titleArgs().toArray(), e.titleKey(), locale),
+                        messages.getMessage(e.titleKey(), e.titleArgs().stream().map(a -> readable(a, locale))
+                                .toArray(), e.titleKey(), locale),
                         e.reference()))
                 .toList();
     }
 
-    private List<TimelineEntry> own(PersonRecord person) {
+    /**
+     * A title argument as the reader reads it: a 区划代码 by the division's name, an economic status by its word;
+     * anything else (names, dates, amounts) as given.
+     */
+    private String readable(String argument, Locale locale) {
+        if (argument == null) {
+            return "";
+        }
+        if (argument.matches("[0-9]{6}([0-9]{3}){0,2}")) {
+            return divisions.find(argument).map(d -> d.name()).orElse(argument);
+        }
+        if (argument.matches("[A-Z][A-Z_]+")) {
+            for (String prefix : List.of("economic-status.", "record-status.")) {
+                String word = messages.getMessage(prefix + argument, null, null, locale);
+                if (word != null) {
+                    return word;
+                }
+            }
+        }
+        return argument;
+    }
+
+    private List<TimelineEntry> own(PersonRecord person, Locale locale) {
         List<TimelineEntry> entries = new ArrayList<>();
         String createdBy = jdbc.sql("select created_by from registry.person where id = :id").param("id", person.id())
                 .query(String.class).single();
         entries.add(new TimelineEntry(person.createdAt().atZone(org.yilaoyixiao.platform.time.BusinessTime.ZONE).toLocalDate(),
-                person.createdAt(), "registry", "REGISTERED", "timeline.registry.registered", List.of(createdBy),
+                person.createdAt(), "registry", "REGISTERED", "timeline.registry.registered", List.of(actors.of(createdBy, locale)),
                 "person:" + person.id()));
         if (person.deathDate() != null) {
             entries.add(new TimelineEntry(person.deathDate(), person.updatedAt(), "registry", "DECEASED",
