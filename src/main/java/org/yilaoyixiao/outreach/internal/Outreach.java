@@ -52,13 +52,37 @@ class Outreach {
 
     PageResponse<Candidates.Candidate> worklist(String programme, String division, String status, PageRequest page,
                                                 CurrentUser actor) {
+        return worklist(filter(programme, status, null), division, page, actor);
+    }
+
+    PageResponse<Candidates.Candidate> worklist(Candidates.Filter filter, String division, PageRequest page,
+                                                CurrentUser actor) {
+        return candidates.worklist(filter, scope(division, actor), page);
+    }
+
+    /** The worklist's filter, checked: an unknown programme or status is a bad request. */
+    static Candidates.Filter filter(String programme, String status, java.time.YearMonth foundIn) {
         if (programme != null && !OutreachScan.PROGRAMMES.contains(programme)) {
             throw ApiException.validation("programme", "UNKNOWN", "outreach.programme.unknown");
         }
         if (status != null && !STATUSES.contains(status)) {
             throw ApiException.validation("status", "UNKNOWN", "outreach.status.unknown");
         }
-        return candidates.worklist(programme, scope(division, actor), status, page);
+        return new Candidates.Filter(programme, status, foundIn);
+    }
+
+    /** Every case of the filter in the actor's scope, for the Excel copy; the export is audited. */
+    int export(Candidates.Filter filter, String division, CurrentUser actor,
+               java.util.function.Consumer<Candidates.Candidate> consumer) {
+        int[] rows = {0};
+        candidates.eachCase(filter, scope(division, actor), c -> {
+            rows[0]++;
+            consumer.accept(c);
+        });
+        audit.record(AuditRecord.success("LIST_EXPORTED", "outreach-worklist", "programme=" + filter.programme()
+                + " status=" + filter.status() + " division=" + (division == null ? actor.divisionCode() : division)
+                + " rows=" + rows[0]));
+        return rows[0];
     }
 
     Set<String> scope(String division, CurrentUser actor) {

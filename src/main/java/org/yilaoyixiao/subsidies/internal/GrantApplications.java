@@ -209,6 +209,51 @@ class GrantApplications {
                 .query(Grant.class).list();
     }
 
+    /** Narrows the list: a status, a programme, a division subtree, those waiting for this user's decision. */
+    record Filter(String status, Programme programme, String division, CurrentUser awaitingDecisionBy) {
+    }
+
+    /** One page of applications in the reader's scope (or the chosen division in it), newest first, with the total. */
+    org.yilaoyixiao.platform.api.PageResponse<Grant> page(Filter filter, org.yilaoyixiao.platform.api.PageRequest page,
+                                                          CurrentUser actor) {
+        String root = filter.division() == null ? actor.divisionCode() : filter.division();
+        if (!divisions.isWithin(actor.divisionCode(), root)) {
+            throw ApiException.notFound("subsidies.division.not-found", root);
+        }
+        String where = " where division_code in (:scope)"
+                + " and (cast(:status as varchar) is null or status = :status)"
+                + " and (cast(:programme as varchar) is null or programme = :programme)"
+                + (filter.awaitingDecisionBy() == null ? ""
+                : " and status = 'PENDING' and prepared_by <> :me and programme in (:mine)");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("scope", divisions.subtreeCodes(root));
+        params.put("status", filter.status());
+        params.put("programme", filter.programme() == null ? null : filter.programme().name());
+        if (filter.awaitingDecisionBy() != null) {
+            params.put("me", filter.awaitingDecisionBy().username());
+            List<String> mine = BureauProgrammes.of(filter.awaitingDecisionBy()).stream().map(Programme::name)
+                    .toList();
+            params.put("mine", mine.isEmpty() ? List.of("-") : mine);
+        }
+        long total = jdbc.sql("select count(*) from subsidies.grant_application" + where).params(params)
+                .query(Long.class).single();
+        List<Grant> items = jdbc.sql("select " + COLUMNS + " from subsidies.grant_application" + where
+                        + " order by prepared_at desc, id desc limit :limit offset :offset").params(params)
+                .param("limit", page.size()).param("offset", page.offset()).query(Grant.class).list();
+        return new org.yilaoyixiao.platform.api.PageResponse<>(items, page.page(), page.size(), total);
+    }
+
+    /** Pending applications in the user's scope that someone else prepared: waiting for their decision. */
+    long awaitingDecision(CurrentUser actor, java.util.Collection<Programme> programmes) {
+        if (programmes.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from subsidies.grant_application where status = 'PENDING' "
+                        + "and prepared_by <> :me and programme in (:programmes) and division_code in (:scope)")
+                .param("me", actor.username()).param("programmes", programmes.stream().map(Programme::name).toList())
+                .param("scope", divisions.subtreeCodes(actor.divisionCode())).query(Long.class).single();
+    }
+
     /** Approved applications decided in a year, in the reader's scope, in payment-list order. */
     List<Grant> approvedIn(int year, CurrentUser actor) {
         Set<String> scope = divisions.subtreeCodes(actor.divisionCode());

@@ -77,6 +77,13 @@ class Quotes {
         return rules.get(programme).evaluate(new Facts(facts), request.asOf(), parameters);
     }
 
+    /** The name of a real subject in the reader's scope, to show with its quote. */
+    java.util.Optional<String> subjectName(Programme programme, long subjectId, LocalDate asOf, CurrentUser actor) {
+        return subjects.of(programme, subjectId, asOf == null ? LocalDate.now() : asOf)
+                .filter(s -> divisions.isWithin(actor.divisionCode(), s.divisionCode()))
+                .map(SubjectFacts.Subject::name);
+    }
+
     static String subjectTarget(Programme programme) {
         return switch (programme) {
             case ELDERLY_SERVICE_SUBSIDY, CHILDCARE_ALLOWANCE -> "person";

@@ -191,6 +191,43 @@ class SubsidyRuns implements org.springframework.beans.factory.DisposableBean {
         return jdbc.sql("select * from subsidies.run where id = :id").param("id", id).query(RunRecord.class).optional();
     }
 
+    /**
+     * Runs newest month first, one page: a programme and a status narrow them; {@code awaitingApprovalBy} keeps the
+     * computed drafts someone other than that user prepared (what waits for their approval).
+     */
+    org.yilaoyixiao.platform.api.PageResponse<RunRecord> page(Programme programme, String status,
+                                                               CurrentUser awaitingApprovalBy,
+                                                               org.yilaoyixiao.platform.api.PageRequest page) {
+        String where = " where (cast(:programme as varchar) is null or programme = :programme)"
+                + " and (cast(:status as varchar) is null or status = :status)"
+                + (awaitingApprovalBy == null ? ""
+                : " and status = 'DRAFT' and prepared_by <> :me and programme in (:mine)");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("programme", programme == null ? null : programme.name());
+        params.put("status", status);
+        if (awaitingApprovalBy != null) {
+            params.put("me", awaitingApprovalBy.username());
+            java.util.List<String> mine = BureauProgrammes.of(awaitingApprovalBy).stream().map(Programme::name)
+                    .toList();
+            params.put("mine", mine.isEmpty() ? java.util.List.of("-") : mine);
+        }
+        long total = jdbc.sql("select count(*) from subsidies.run" + where).params(params).query(Long.class).single();
+        java.util.List<RunRecord> items = jdbc.sql("select * from subsidies.run" + where
+                        + " order by month desc, programme limit :limit offset :offset").params(params)
+                .param("limit", page.size()).param("offset", page.offset()).query(RunRecord.class).list();
+        return new org.yilaoyixiao.platform.api.PageResponse<>(items, page.page(), page.size(), total);
+    }
+
+    /** Computed drafts of these programmes that someone other than the user prepared: waiting for their approval. */
+    long awaitingApproval(String username, java.util.Collection<Programme> programmes) {
+        if (programmes.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from subsidies.run where status = 'DRAFT' and prepared_by <> :me"
+                        + " and programme in (:programmes)").param("me", username)
+                .param("programmes", programmes.stream().map(Programme::name).toList()).query(Long.class).single();
+    }
+
     java.util.List<RunRecord> recent(int limit) {
         return jdbc.sql("select * from subsidies.run order by month desc, programme limit :limit")
                 .param("limit", limit).query(RunRecord.class).list();
