@@ -317,6 +317,51 @@ class CustodyAccounts {
         return repository.alerts(divisions.subtreeCodes(actor.divisionCode()), status, accountId, 500);
     }
 
+    static final Set<String> ALERT_STATUSES = Set.of("OPEN", "ACKNOWLEDGED", "RESOLVED");
+    static final Set<String> ALERT_KINDS = Set.of("BELOW_MINIMUM", "LARGE_OUTFLOW", "NON_DESIGNATED", "STRUCTURING",
+            "HOLD_VIOLATION", "MANUAL_HOLD");
+    static final Set<String> ACCOUNT_STATUSES = Set.of("NORMAL", "BELOW_MINIMUM", "ON_HOLD");
+
+    org.yilaoyixiao.platform.api.PageResponse<Account> accounts(String status, Long institutionId,
+                                                                org.yilaoyixiao.platform.api.PageRequest page,
+                                                                CurrentUser actor) {
+        requireBusiness(actor);
+        if (status != null && !ACCOUNT_STATUSES.contains(status)) {
+            throw ApiException.validation("status", "INVALID", "funds.account.status.invalid");
+        }
+        return repository.accountsPage(divisions.subtreeCodes(actor.divisionCode()), status, institutionId, page);
+    }
+
+    java.util.Map<String, Long> statusCounts(CurrentUser actor) {
+        requireBusiness(actor);
+        return repository.statusCounts(divisions.subtreeCodes(actor.divisionCode()));
+    }
+
+    org.yilaoyixiao.platform.api.PageResponse<FundsRepository.Alert> alerts(FundsRepository.AlertFilter filter,
+                                                                             org.yilaoyixiao.platform.api.PageRequest page,
+                                                                             CurrentUser actor) {
+        requireBusiness(actor);
+        if (filter.status() != null && !ALERT_STATUSES.contains(filter.status())) {
+            throw ApiException.validation("status", "INVALID", "funds.alert.status.invalid");
+        }
+        if (filter.kind() != null && !ALERT_KINDS.contains(filter.kind())) {
+            throw ApiException.validation("kind", "INVALID", "funds.alert.kind.invalid");
+        }
+        return repository.alertsPage(divisions.subtreeCodes(actor.divisionCode()), filter, page);
+    }
+
+    /** Open alerts of the actor's scope (the inbox count). */
+    long openAlerts(CurrentUser actor) {
+        return repository.openAlerts(divisions.subtreeCodes(actor.divisionCode()));
+    }
+
+    /** One alert, if the actor may see its account; otherwise 404 as if it did not exist. */
+    FundsRepository.Alert alert(long alertId, CurrentUser actor) {
+        requireBusiness(actor);
+        return repository.alert(alertId).filter(a -> visibleAccount(a.accountId(), actor))
+                .orElseThrow(() -> ApiException.notFound("funds.alert.not-found", alertId));
+    }
+
     @Transactional
     FundsRepository.Alert acknowledge(long alertId, CurrentUser actor) {
         requireBusiness(actor);
