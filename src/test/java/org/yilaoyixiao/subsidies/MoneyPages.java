@@ -121,7 +121,8 @@ public final class MoneyPages {
         Set<String> words = new LinkedHashSet<>();
         Matcher matcher = LATIN_WORD.matcher(copy.text());
         while (matcher.find()) {
-            if (!Set.of("Excel", "CSV", "GB").contains(matcher.group())) {
+            if (!Set.of("Excel", "PDF", "CSV", "xlsx", "SOS", "GPS", "kWh", "GB", "MZ", "App", "SMS")
+                    .contains(matcher.group())) {
                 words.add(matcher.group());
             }
         }
