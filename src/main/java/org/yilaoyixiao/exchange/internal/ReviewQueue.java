@@ -24,17 +24,19 @@ class ReviewQueue {
     private final PersonDirectory persons;
     private final org.yilaoyixiao.divisions.DivisionDirectory divisions;
     private final AuditTrail audit;
+    private final ExchangeAuditText words;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     ReviewQueue(FeedRepository feeds, FeedEffects effects, PersonDirectory persons,
-                org.yilaoyixiao.divisions.DivisionDirectory divisions, AuditTrail audit,
+                org.yilaoyixiao.divisions.DivisionDirectory divisions, AuditTrail audit, ExchangeAuditText words,
                 TransactionTemplate transactions, Clock clock) {
         this.feeds = feeds;
         this.effects = effects;
         this.persons = persons;
         this.divisions = divisions;
         this.audit = audit;
+        this.words = words;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -60,7 +62,7 @@ class ReviewQueue {
                 feeds.resolve(stored.id(), "RESOLVED", person.id(), outcome.outcome(), actor.username(),
                         clock.instant(), note);
                 audit.record(AuditRecord.success("FEED_RECORD_RESOLVED", "feed-record:" + stored.id(),
-                        "person=" + person.id() + " outcome=" + outcome.outcome()));
+                        "应用到档案编号 " + person.id() + "：" + words.word("exchange.outcome.", outcome.outcome())));
                 return feeds.find(stored.id()).orElseThrow();
             });
         } catch (PersonRecordChanges.Refused refused) {

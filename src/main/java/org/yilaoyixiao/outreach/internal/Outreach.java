@@ -79,9 +79,10 @@ class Outreach {
             rows[0]++;
             consumer.accept(c);
         });
-        audit.record(AuditRecord.success("LIST_EXPORTED", "outreach-worklist", "programme=" + filter.programme()
-                + " status=" + filter.status() + " division=" + (division == null ? actor.divisionCode() : division)
-                + " rows=" + rows[0]));
+        audit.record(AuditRecord.success("LIST_EXPORTED", "outreach-worklist", "导出政策找人名单 " + rows[0] + " 行"
+                + (filter.programme() == null ? "" : "，" + zh("outreach.programme." + filter.programme()))
+                + (filter.status() == null ? "" : "，" + zh("outreach.status." + filter.status()))
+                + "，区划 " + (division == null ? actor.divisionCode() : division)));
         return rows[0];
     }
 
@@ -91,6 +92,11 @@ class Outreach {
             throw ApiException.forbidden("outreach.division.out-of-scope", root);
         }
         return divisions.subtreeCodes(root);
+    }
+
+    /** A word for the audit trail, in the county's working language. */
+    private String zh(String key) {
+        return messages.getMessage(key, null, key, Locale.SIMPLIFIED_CHINESE);
     }
 
     Candidates.Candidate candidate(long id, CurrentUser actor) {
@@ -118,8 +124,9 @@ class Outreach {
                         "outreach:" + c.id(), "outreach-sms-" + c.id() + "-" + clock.instant().toEpochMilli()));
             }
             long notice = candidates.addNotice(c.id(), channel, message, clock.instant(), actor.username());
-            audit.record(AuditRecord.success("OUTREACH_NOTICE_SENT", "outreach:" + c.id(), "channel=" + channel
-                    + " notice=" + notice + " person=" + c.personId()));
+            audit.record(AuditRecord.success("OUTREACH_NOTICE_SENT", "outreach:" + c.id(),
+                    zh("outreach.programme." + c.programme()) + "：" + zh("outreach.channel." + channel) + "通知，档案编号 "
+                            + c.personId()));
             return candidates.find(c.id()).orElseThrow();
         });
     }
@@ -136,8 +143,9 @@ class Outreach {
         String stored = cleaned;
         return transactions.execute(s -> {
             candidates.outcome(c.id(), outcome, stored, clock.instant(), actor.username());
-            audit.record(AuditRecord.success("OUTREACH_OUTCOME_RECORDED", "outreach:" + c.id(), "outcome=" + outcome
-                    + " person=" + c.personId()));
+            audit.record(AuditRecord.success("OUTREACH_OUTCOME_RECORDED", "outreach:" + c.id(),
+                    zh("outreach.programme." + c.programme()) + "：" + zh("outreach.status." + outcome) + "，档案编号 "
+                            + c.personId()));
             return candidates.find(c.id()).orElseThrow();
         });
     }

@@ -41,17 +41,19 @@ class GrantApplications {
     private final JdbcClient jdbc;
     private final DivisionDirectory divisions;
     private final AuditTrail audit;
+    private final AuditText words;
     private final MessageSource messages;
     private final ObjectMapper json;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
     GrantApplications(Quotes quotes, JdbcClient jdbc, DivisionDirectory divisions, AuditTrail audit,
-                      MessageSource messages, ObjectMapper json, Clock clock, TransactionTemplate transactions) {
+                      AuditText words, MessageSource messages, ObjectMapper json, Clock clock, TransactionTemplate transactions) {
         this.quotes = quotes;
         this.jdbc = jdbc;
         this.divisions = divisions;
         this.audit = audit;
+        this.words = words;
         this.messages = messages;
         this.json = json;
         this.clock = clock;
@@ -118,7 +120,7 @@ class GrantApplications {
                     .param("now", Timestamp.from(clock.instant())).query(Long.class).optional().orElse(null);
             if (created != null) {
                 audit.record(AuditRecord.success("SUBSIDY_GRANT_APPLIED", "subsidy-grant:" + created,
-                        chosen + " " + Quotes.subjectTarget(chosen) + ":" + subjectId + " " + quote.amount() + " CNY"));
+                        words.programme(chosen) + "：" + subject.name() + "，" + AuditText.money(quote.amount())));
             }
             return created;
         });
@@ -164,7 +166,7 @@ class GrantApplications {
         if (grant.preparedBy().equals(actor.username())) {
             // outside the decision's transaction, so that the refusal stays in the trail
             audit.record(AuditRecord.of("SUBSIDY_GRANT_DECISION_REFUSED", "subsidy-grant:" + id, AuditOutcome.DENIED,
-                    "decider is the preparer"));
+                    "审核人即申请经办人，不得审核"));
             throw ApiException.forbidden("subsidies.grant.decider-is-preparer");
         }
         return transactions.execute(s -> {
@@ -179,8 +181,9 @@ class GrantApplications {
                         "subsidies.grant.status." + find(id).orElseThrow().status(), null, Locale.SIMPLIFIED_CHINESE));
             }
             audit.record(AuditRecord.success("APPROVED".equals(status) ? "SUBSIDY_GRANT_APPROVED"
-                    : "SUBSIDY_GRANT_REJECTED", "subsidy-grant:" + id, grant.programme() + " " + grant.amount()
-                    + " CNY, prepared by " + grant.preparedBy() + (note == null ? "" : ": " + note)));
+                    : "SUBSIDY_GRANT_REJECTED", "subsidy-grant:" + id, words.programme(grant.programme()) + "：" + grant.subjectName() + "，"
+                    + AuditText.money(grant.amount()) + "，申请经办人 " + words.person(grant.preparedBy())
+                    + (note == null ? "" : "；审核意见：" + note)));
             return find(id).orElseThrow();
         });
     }

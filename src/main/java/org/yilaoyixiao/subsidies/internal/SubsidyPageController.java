@@ -283,7 +283,7 @@ class SubsidyPageController {
                     places.getOrDefault(c.divisionCode(), c.divisionCode()),
                     messages.getMessage("subsidies.basis." + c.reason(), null, c.reason(), locale))));
             audit.record(AuditRecord.success("LIST_EXPORTED", "subsidy-run:" + id,
-                    "change list, " + sheet.rows() + " rows"));
+                    "导出名单变化 " + sheet.rows() + " 行"));
             sheet.writeTo(response.getOutputStream());
         }
     }

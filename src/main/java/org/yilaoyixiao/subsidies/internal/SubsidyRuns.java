@@ -34,6 +34,7 @@ class SubsidyRuns implements org.springframework.beans.factory.DisposableBean {
     private final RunComputation computation;
     private final PolicyParameters parameters;
     private final AuditTrail audit;
+    private final AuditText words;
     private final Clock clock;
     private final String countyCode;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -45,13 +46,14 @@ class SubsidyRuns implements org.springframework.beans.factory.DisposableBean {
     private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     SubsidyRuns(JdbcClient jdbc, RunComputation computation, PolicyParameters parameters, AuditTrail audit,
-                Clock clock, @Value("${yly.county-code}") String countyCode,
+                AuditText words, Clock clock, @Value("${yly.county-code}") String countyCode,
                 org.springframework.transaction.PlatformTransactionManager transactionManager) {
         this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         this.computation = computation;
         this.parameters = parameters;
         this.audit = audit;
+        this.words = words;
         this.clock = clock;
         this.countyCode = countyCode;
     }
@@ -120,7 +122,7 @@ class SubsidyRuns implements org.springframework.beans.factory.DisposableBean {
                 .param("now", java.sql.Timestamp.from(clock.instant())).query(RunRecord.class).optional()
                 .orElseThrow(() -> ApiException.conflict("subsidies.run.approved", programme.name(), monthText));
         audit.record(AuditRecord.success("SUBSIDY_RUN_STARTED", "subsidy-run:" + run.id(),
-                programme + " " + run.monthText()));
+                words.programme(programme) + " " + run.monthText()));
         org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
                 new org.springframework.transaction.support.TransactionSynchronization() {
                     @Override
@@ -154,7 +156,7 @@ class SubsidyRuns implements org.springframework.beans.factory.DisposableBean {
         if (found.preparedBy().equals(actor.username())) {
             // outside the approval's transaction, so that the refusal stays in the trail
             audit.record(AuditRecord.of("SUBSIDY_RUN_APPROVAL_REFUSED", "subsidy-run:" + runId, AuditOutcome.DENIED,
-                    "approver is the preparer"));
+                    "审批人即制单人，不得审批"));
             throw ApiException.forbidden("subsidies.run.approver-is-preparer");
         }
         return transactions.execute(s -> approveInTransaction(runId, actor));
@@ -182,8 +184,8 @@ class SubsidyRuns implements org.springframework.beans.factory.DisposableBean {
                   and status = 'DRAFT'
                 """).param("programme", run.programme()).param("month", run.month()).update();
         audit.record(AuditRecord.success("SUBSIDY_RUN_APPROVED", "subsidy-run:" + runId,
-                run.programme() + " " + run.monthText() + ": " + run.lineCount() + " lines, " + run.total()
-                        + " CNY, prepared by " + run.preparedBy()));
+                words.programme(run.programme()) + " " + run.monthText() + "：明细 " + run.lineCount() + " 条，合计 "
+                        + AuditText.money(run.total()) + "，制单人 " + words.person(run.preparedBy())));
         return find(runId).orElseThrow();
     }
 
