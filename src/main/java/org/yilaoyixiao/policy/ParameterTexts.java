@@ -59,6 +59,11 @@ public class ParameterTexts {
         if (money(unit)) {
             return money(value) + " " + unit(unit, locale);
         }
+        if ("level".equals(unit)) {
+            // "1 级" in Chinese, "level 1" in English
+            return messages.getMessage("policy.value.level", new Object[] {ParameterValue.plain(value).toPlainString()},
+                    locale);
+        }
         return ParameterValue.plain(value).toPlainString() + " " + unit(unit, locale);
     }
 

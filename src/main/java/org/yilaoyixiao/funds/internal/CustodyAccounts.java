@@ -134,7 +134,7 @@ class CustodyAccounts {
         if (!divisions.isWithin(actor.divisionCode(), institution.divisionCode())) {
             audit.record(AuditRecord.of("FUNDS_ACCOUNT_OPENED", "institution:" + institutionId, AuditOutcome.DENIED,
                     "养老机构不在经办人的数据范围内"));
-            throw ApiException.forbidden("funds.account.out-of-scope", institutionId);
+            throw ApiException.forbidden("funds.account.out-of-scope", institution.name());
         }
         if (repository.accountExistsFor(institutionId)) {
             throw ApiException.conflict("funds.account.exists", institution.name());

@@ -103,7 +103,8 @@ class SubsidyRuns implements org.springframework.beans.factory.DisposableBean {
         Programme programme = parseProgramme(programmeName);
         LocalDate month = parseMonth(monthText);
         if (!computation.supports(programme)) {
-            throw ApiException.validation("programme", "ONE_TIME", "subsidies.programme.one-time", programme.name());
+            throw ApiException.validation("programme", "ONE_TIME", "subsidies.programme.one-time",
+                    Message.of(programme.labelKey()));
         }
         requireCounty(actor);
         try {
@@ -120,7 +121,8 @@ class SubsidyRuns implements org.springframework.beans.factory.DisposableBean {
                 returning *
                 """).param("programme", programme.name()).param("month", month).param("actor", actor.username())
                 .param("now", java.sql.Timestamp.from(clock.instant())).query(RunRecord.class).optional()
-                .orElseThrow(() -> ApiException.conflict("subsidies.run.approved", programme.name(), monthText));
+                .orElseThrow(() -> ApiException.conflict("subsidies.run.approved",
+                        Message.of(programme.labelKey()), monthText));
         audit.record(AuditRecord.success("SUBSIDY_RUN_STARTED", "subsidy-run:" + run.id(),
                 words.programme(programme) + " " + run.monthText()));
         org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
@@ -169,10 +171,11 @@ class SubsidyRuns implements org.springframework.beans.factory.DisposableBean {
             throw ApiException.forbidden("subsidies.run.approver-is-preparer");
         }
         if ("APPROVED".equals(run.status())) {
-            throw ApiException.conflict("subsidies.run.approved", run.programme(), run.monthText());
+            throw ApiException.conflict("subsidies.run.approved",
+                    Message.of("subsidies.programme." + run.programme()), run.monthText());
         }
         if (!"DRAFT".equals(run.status())) {
-            throw ApiException.conflict("subsidies.run.not-draft", run.status());
+            throw ApiException.conflict("subsidies.run.not-draft", Message.of("subsidies.status." + run.status()));
         }
         jdbc.sql("""
                 update subsidies.run set status = 'APPROVED', approved_by = :actor, approved_at = :now where id = :id
