@@ -21,7 +21,7 @@
   });
 })();
 
-// The one-time subsidy application shows only the institutions or providers of the chosen programme.
+// The one-time subsidy application shows only the picker (institution or provider) of the chosen programme.
 (function () {
   'use strict';
 
@@ -30,7 +30,7 @@
     form.querySelectorAll('.grant-subject').forEach(function (field) {
       var active = field.getAttribute('data-programme') === programme;
       field.hidden = !active;
-      field.querySelector('select').disabled = !active;
+      field.querySelectorAll('input').forEach(function (input) { input.disabled = !active; });
     });
   }
 

@@ -59,7 +59,8 @@ class SubsidyRunJourneyBrowserTest extends BrowserJourney {
         approver.locator("#approve-run").click();
         assertThat(approver.locator("#run-approved")).isVisible();
         assertThat(approver.locator("#run-status")).hasText("已审批");
-        assertThat(approver.locator("#approved-by")).hasText(checker);
+        // the approver by display name, never the username
+        assertThat(approver.locator("#approved-by")).hasText("测试用户");
         assertThat(approver.locator("#payment-xlsx")).isVisible();
         assertThat(approver.locator("#payment-csv")).isVisible();
         Chromium.screenshot(approver, "subsidies-03-approved");

@@ -42,7 +42,7 @@ class SubsidyPagesTest {
     @Test
     void theParameterTableShowsValuesHistoryAndProvisionalMarks() throws Exception {
         String html = page("/policy/parameters");
-        assertThat(html).contains("institution-construction.owned.nursing").contains("11000")
+        assertThat(html).contains("institution-construction.owned.nursing").contains("11,000.00 元/床")
                 .contains("丽政发〔2019〕43号").contains("待县民政局/卫健局确认").contains("暂定")
                 .contains("自有产权护理型床位一次性建设补助");
     }
@@ -61,7 +61,7 @@ class SubsidyPagesTest {
         long line = jdbc.sql("select id from subsidies.run_line where run_id = :r and subject_id = :p and kind = 'REGULAR'")
                 .param("r", id).param("p", elder).query(Long.class).single();
         assertThat(page("/subsidies/runs/" + id + "/lines/" + line)).contains("页面老人").contains("90 周岁及以上")
-                .contains("elderly-service-subsidy.level0").contains("待县民政局/卫健局确认");
+                .contains("养老服务补贴（能力完好）").contains("待县民政局/卫健局确认");
         assertThat(page("/subsidies/runs")).contains("2031-09");
         // the person's subsidies tab: today's entitlement and the line of the run, with its "why?" link
         assertThat(page("/subsidies/persons/" + elder + "/tab")).contains("养老服务补贴").contains("可以享受")
@@ -87,6 +87,6 @@ class SubsidyPagesTest {
                         .with(csrf()).header("Accept-Language", "zh-CN")
                         .param("programme", "ELDERLY_SERVICE_SUBSIDY").param("asOf", "2026-05-01"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(missing).contains("缺少测算所需的情况：age");
+        assertThat(missing).contains("缺少测算所需的情况：年龄（周岁）");
     }
 }

@@ -102,6 +102,75 @@ class FeedRepository {
                 .param("limit", limit).query(this::stored).list();
     }
 
+    /** A load's record with the name and village of the person it was applied to, if any. */
+    record LoadRecord(long id, String recordId, String type, String idNumberMasked, LocalDate effectiveDate,
+                      String status, String outcome, Long personId, String personName, String villageCode) {
+    }
+
+    /** One page of a load's accepted records, with the total. */
+    org.yilaoyixiao.platform.api.PageResponse<LoadRecord> ofLoad(long loadId,
+                                                                 org.yilaoyixiao.platform.api.PageRequest page) {
+        long total = jdbc.sql("select count(*) from exchange.feed_record where load_id = :load")
+                .param("load", loadId).query(Long.class).single();
+        List<LoadRecord> items = jdbc.sql("""
+                        select r.id, r.record_id, r.type, r.id_number_masked, r.effective_date, r.status, r.outcome,
+                               r.person_id, p.name as person_name, p.residence_division_code as village_code
+                        from exchange.feed_record r left join registry.published_person p on p.id = r.person_id
+                        where r.load_id = :load order by r.id limit :limit offset :offset
+                        """).param("load", loadId).param("limit", page.size()).param("offset", page.offset())
+                .query(LoadRecord.class).list();
+        return new org.yilaoyixiao.platform.api.PageResponse<>(items, page.page(), page.size(), total);
+    }
+
+    /** One page of a load's rejected records, with the total. */
+    org.yilaoyixiao.platform.api.PageResponse<Rejected> rejections(long loadId,
+                                                                   org.yilaoyixiao.platform.api.PageRequest page) {
+        long total = jdbc.sql("select count(*) from exchange.feed_rejection where load_id = :l")
+                .param("l", loadId).query(Long.class).single();
+        List<Rejected> items = jdbc.sql("select idx, record_id, reason, reason_args from exchange.feed_rejection "
+                        + "where load_id = :l order by idx limit :limit offset :offset").param("l", loadId)
+                .param("limit", page.size()).param("offset", page.offset())
+                .query((rs, i) -> new Rejected(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+        return new org.yilaoyixiao.platform.api.PageResponse<>(items, page.page(), page.size(), total);
+    }
+
+    /** One page of the records waiting for review, oldest first; a feed and a type narrow them. */
+    org.yilaoyixiao.platform.api.PageResponse<Stored> queued(String feed, String type,
+                                                             org.yilaoyixiao.platform.api.PageRequest page) {
+        String where = " where status = 'QUEUED' and (cast(:feed as varchar) is null or feed = :feed)"
+                + " and (cast(:type as varchar) is null or type = :type)";
+        long total = jdbc.sql("select count(*) from exchange.feed_record" + where).param("feed", feed)
+                .param("type", type).query(Long.class).single();
+        List<Stored> items = jdbc.sql(SELECT + where + " order by created_at, id limit :limit offset :offset")
+                .param("feed", feed).param("type", type).param("limit", page.size()).param("offset", page.offset())
+                .query(this::stored).list();
+        return new org.yilaoyixiao.platform.api.PageResponse<>(items, page.page(), page.size(), total);
+    }
+
+    /** How many records wait for review: the inbox count. */
+    long queuedCount() {
+        return jdbc.sql("select count(*) from exchange.feed_record where status = 'QUEUED'").query(Long.class)
+                .single();
+    }
+
+    /** A record to look at (no lock). */
+    Optional<Stored> read(long id) {
+        return jdbc.sql(SELECT + " where id = :id").param("id", id).query(this::stored).optional();
+    }
+
+    /** One page of the loads, newest first; a feed narrows them. */
+    org.yilaoyixiao.platform.api.PageResponse<Load> loads(String feed,
+                                                          org.yilaoyixiao.platform.api.PageRequest page) {
+        String where = " where (cast(:feed as varchar) is null or feed = :feed)";
+        long total = jdbc.sql("select count(*) from exchange.feed_load" + where).param("feed", feed)
+                .query(Long.class).single();
+        List<Load> items = jdbc.sql(LOADS + where + " order by id desc limit :limit offset :offset")
+                .param("feed", feed).param("limit", page.size()).param("offset", page.offset())
+                .query(FeedRepository::load).list();
+        return new org.yilaoyixiao.platform.api.PageResponse<>(items, page.page(), page.size(), total);
+    }
+
     List<Stored> ofLoad(long loadId) {
         return jdbc.sql(SELECT + " where load_id = :load order by id").param("load", loadId)
                 .query(this::stored).list();

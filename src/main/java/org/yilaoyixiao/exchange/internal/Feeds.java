@@ -37,17 +37,20 @@ class Feeds {
     private final FieldCipher cipher;
     private final BlindIndex blindIndex;
     private final AuditTrail audit;
+    private final ExchangeAuditText words;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     Feeds(FeedRepository feeds, FeedEffects effects, PersonDirectory persons, FieldCipher cipher,
-          BlindIndex blindIndex, AuditTrail audit, TransactionTemplate transactions, Clock clock) {
+          BlindIndex blindIndex, AuditTrail audit, ExchangeAuditText words, TransactionTemplate transactions,
+          Clock clock) {
         this.feeds = feeds;
         this.effects = effects;
         this.persons = persons;
         this.cipher = cipher;
         this.blindIndex = blindIndex;
         this.audit = audit;
+        this.words = words;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -98,9 +101,10 @@ class Feeds {
         transactions.executeWithoutResult(s -> {
             rejected.forEach(r -> feeds.reject(loadId, r));
             feeds.finishLoad(loadId, records.size(), acceptedCount, duplicateCount, rejected.size(), queuedCount);
-            audit.record(AuditRecord.success("FEED_LOADED", "feed-load:" + loadId, "feed=" + feed + " channel="
-                    + channel + " accepted=" + acceptedCount + " duplicates=" + duplicateCount + " rejected="
-                    + rejected.size() + " queued=" + queuedCount));
+            audit.record(AuditRecord.success("FEED_LOADED", "feed-load:" + loadId,
+                    words.word("exchange.feed.", feed) + "，" + words.word("exchange.channel.", channel) + "：接收 "
+                            + acceptedCount + " 条，重复 " + duplicateCount + " 条，拒收 " + rejected.size()
+                            + " 条，待核对 " + queuedCount + " 条"));
         });
         return new Loaded(loadId, accepted, duplicates, List.copyOf(rejected), queued);
     }
@@ -117,9 +121,10 @@ class Feeds {
         FeedEffects.Outcome outcome = effects.apply(id, record.type(), record.effectiveDate(), record.fields(),
                 person, record);
         feeds.settle(id, outcome);
-        audit.record(AuditRecord.success("FEED_RECORD_APPLIED", "feed-record:" + id, "type=" + record.type()
-                + " status=" + outcome.status() + " outcome=" + outcome.outcome()
-                + (outcome.personId() == null ? "" : " person=" + outcome.personId()) + " by=" + actor.username()));
+        audit.record(AuditRecord.success("FEED_RECORD_APPLIED", "feed-record:" + id,
+                words.word("exchange.type.", record.type()) + "：" + words.word("exchange.outcome.", outcome.outcome())
+                        + (outcome.personId() == null ? "" : "，档案编号 " + outcome.personId()) + "，经办人 "
+                        + words.person(actor.username())));
         return outcome.status().equals("QUEUED") ? Fate.QUEUED : Fate.ACCEPTED;
     }
 }

@@ -81,7 +81,7 @@ class ProvinceExport {
         queued += queue("INDICATORS", day, county, indicators(today));
         int total = queued;
         transactions.executeWithoutResult(s -> audit.record(AuditRecord.success("PROVINCE_EXPORT_QUEUED",
-                "province:" + day, "payloads=" + total)));
+                "province:" + day, "生成待推送数据 " + total + " 份")));
         return queued;
     }
 

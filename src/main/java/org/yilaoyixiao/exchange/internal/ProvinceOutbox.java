@@ -141,6 +141,36 @@ class ProvinceOutbox {
                         instant(rs, 10), instant(rs, 11), rs.getString(12))).list();
     }
 
+    /** One page of the deliveries, newest first; a status and a kind narrow them. */
+    org.yilaoyixiao.platform.api.PageResponse<Delivery> deliveries(String status, String kind,
+                                                                   org.yilaoyixiao.platform.api.PageRequest page) {
+        String where = " where (cast(:status as varchar) is null or status = :status)"
+                + " and (cast(:kind as varchar) is null or kind = :kind)";
+        long total = jdbc.sql("select count(*) from exchange.province_outbox" + where).param("status", status)
+                .param("kind", kind).query(Long.class).single();
+        List<Delivery> items = jdbc.sql("""
+                        select id, kind, idempotency_key, period, item_count, status, attempts, last_error, created_at,
+                               next_attempt_at, delivered_at, payload_sha256
+                        from exchange.province_outbox""" + where + " order by id desc limit :limit offset :offset")
+                .param("status", status).param("kind", kind).param("limit", page.size())
+                .param("offset", page.offset())
+                .query((rs, i) -> new Delivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), rs.getString(6), rs.getInt(7), rs.getString(8), instant(rs, 9),
+                        instant(rs, 10), instant(rs, 11), rs.getString(12))).list();
+        return new org.yilaoyixiao.platform.api.PageResponse<>(items, page.page(), page.size(), total);
+    }
+
+    /** Deliveries that gave up after every attempt: the administrators' inbox count. */
+    long failedCount() {
+        return jdbc.sql("select count(*) from exchange.province_outbox where status = 'FAILED'").query(Long.class)
+                .single();
+    }
+
+    boolean exists(long id) {
+        return jdbc.sql("select exists (select 1 from exchange.province_outbox where id = :id)").param("id", id)
+                .query(Boolean.class).single();
+    }
+
     private static Instant instant(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();

@@ -22,16 +22,21 @@ class ReviewQueue {
     private final FeedRepository feeds;
     private final FeedEffects effects;
     private final PersonDirectory persons;
+    private final org.yilaoyixiao.divisions.DivisionDirectory divisions;
     private final AuditTrail audit;
+    private final ExchangeAuditText words;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    ReviewQueue(FeedRepository feeds, FeedEffects effects, PersonDirectory persons, AuditTrail audit,
+    ReviewQueue(FeedRepository feeds, FeedEffects effects, PersonDirectory persons,
+                org.yilaoyixiao.divisions.DivisionDirectory divisions, AuditTrail audit, ExchangeAuditText words,
                 TransactionTemplate transactions, Clock clock) {
         this.feeds = feeds;
         this.effects = effects;
         this.persons = persons;
+        this.divisions = divisions;
         this.audit = audit;
+        this.words = words;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -44,8 +49,11 @@ class ReviewQueue {
         if (personId == null) {
             throw ApiException.validation("personId", "REQUIRED", "exchange.review.person-required");
         }
-        PersonSummary person = persons.find(personId).orElseThrow(() ->
-                ApiException.validation("personId", "UNKNOWN", "exchange.review.person-unknown"));
+        // the person must be one the clerk may see (the picker offers only those): a number typed for someone
+        // outside the scope is treated as unknown
+        PersonSummary person = persons.find(personId)
+                .filter(p -> divisions.isWithin(actor.divisionCode(), p.residenceDivisionCode()))
+                .orElseThrow(() -> ApiException.validation("personId", "UNKNOWN", "exchange.review.person-unknown"));
         try {
             return transactions.execute(s -> {
                 FeedRepository.Stored stored = waiting(recordId);
@@ -54,7 +62,7 @@ class ReviewQueue {
                 feeds.resolve(stored.id(), "RESOLVED", person.id(), outcome.outcome(), actor.username(),
                         clock.instant(), note);
                 audit.record(AuditRecord.success("FEED_RECORD_RESOLVED", "feed-record:" + stored.id(),
-                        "person=" + person.id() + " outcome=" + outcome.outcome()));
+                        "应用到档案编号 " + person.id() + "：" + words.word("exchange.outcome.", outcome.outcome())));
                 return feeds.find(stored.id()).orElseThrow();
             });
         } catch (PersonRecordChanges.Refused refused) {

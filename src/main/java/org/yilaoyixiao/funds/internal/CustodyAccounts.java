@@ -36,7 +36,6 @@ import tools.jackson.databind.ObjectMapper;
 @Service
 class CustodyAccounts {
 
-    private static final String SYSTEM = "system";
 
     private final FundsRepository repository;
     private final FundsRules rules;
@@ -46,12 +45,13 @@ class CustodyAccounts {
     private final DivisionDirectory divisions;
     private final FieldCipher cipher;
     private final AuditTrail audit;
+    private final FundsAuditText words;
     private final Clock clock;
     private final ObjectMapper json;
 
     CustodyAccounts(FundsRepository repository, FundsRules rules, FundsSettings settings,
                     FacilityDirectory facilities, PersonDirectory persons, DivisionDirectory divisions, FieldCipher cipher, AuditTrail audit,
-                    Clock clock, ObjectMapper json) {
+                    FundsAuditText words, Clock clock, ObjectMapper json) {
         this.repository = repository;
         this.rules = rules;
         this.settings = settings;
@@ -60,6 +60,7 @@ class CustodyAccounts {
         this.divisions = divisions;
         this.cipher = cipher;
         this.audit = audit;
+        this.words = words;
         this.clock = clock;
         this.json = json;
     }
@@ -132,8 +133,8 @@ class CustodyAccounts {
         }
         if (!divisions.isWithin(actor.divisionCode(), institution.divisionCode())) {
             audit.record(AuditRecord.of("FUNDS_ACCOUNT_OPENED", "institution:" + institutionId, AuditOutcome.DENIED,
-                    "outside scope " + actor.divisionCode()));
-            throw ApiException.forbidden("funds.account.out-of-scope", institutionId);
+                    "养老机构不在经办人的数据范围内"));
+            throw ApiException.forbidden("funds.account.out-of-scope", institution.name());
         }
         if (repository.accountExistsFor(institutionId)) {
             throw ApiException.conflict("funds.account.exists", institution.name());
@@ -145,8 +146,8 @@ class CustodyAccounts {
             repository.addDesignated(id, normaliseAccountNumber(d[0]), label(d[1]), actor.username());
         }
         audit.record(AuditRecord.success("FUNDS_ACCOUNT_OPENED", "custody-account:" + id,
-                "institution " + institutionId + ", bank " + bank.strip() + ", account " + masked + ", ratio "
-                        + ratio.toPlainString() + ", designated " + designated.size()));
+                institution.name() + "，" + bank.strip() + " 账号 " + masked + "，最低风险保证金比例 "
+                        + ratio.toPlainString() + "，指定收款账户 " + designated.size() + " 个"));
         return repository.account(id).orElseThrow();
     }
 
@@ -162,7 +163,7 @@ class CustodyAccounts {
             throw ApiException.conflict("funds.designated.exists");
         }
         audit.record(AuditRecord.success("FUNDS_DESIGNATED_ACCOUNT_ADDED", "custody-account:" + account.id(),
-                "counterparty " + number + " (" + label(label) + ")"));
+                "指定收款账户 " + number + "（" + label(label) + "）"));
     }
 
     @Transactional
@@ -205,8 +206,8 @@ class CustodyAccounts {
                         .sorted(Comparator.comparing(RefundInstalment::due)).toList()),
                 clock.instant(), actor.username());
         audit.record(AuditRecord.success("FUNDS_OBLIGATION_ADDED", "custody-account:" + account.id(),
-                "obligation " + id + ": person " + personId + ", " + kind + " " + amount.toPlainString()
-                        + ", refund instalments " + instalments.size()));
+                "预收费用 " + id + "：" + words.obligation(kind) + " " + FundsAuditText.money(amount) + "，退还计划 "
+                        + instalments.size() + " 期"));
         // A larger obligation raises the required minimum at once: check the balance against it now.
         rules.checkMinimum(repository.account(account.id()).orElseThrow(), null, clock.instant());
         return id;
@@ -247,7 +248,8 @@ class CustodyAccounts {
             }
         }
         audit.record(AuditRecord.success("FUNDS_MOVEMENTS_RECEIVED", "custody-account:" + account.id(),
-                source + ": accepted " + fresh.size() + ", duplicates " + duplicates + ", alerts " + alerts.size()));
+                ("API".equals(source) ? "银行接口" : "对账单（" + source + "）") + "：新增 " + fresh.size() + " 笔，重复 "
+                        + duplicates + " 笔，预警 " + alerts.size() + " 条"));
         return new Ingested(fresh.size(), duplicates, alerts);
     }
 
@@ -276,7 +278,7 @@ class CustodyAccounts {
         repository.insertAlert(account.id(), "MANUAL_HOLD", null, holdId, account.balance(),
                 account.requiredMinimum(), null, now, now);
         audit.record(AuditRecord.success("FUNDS_HOLD_PLACED", "custody-account:" + account.id(),
-                "hold " + holdId + " by official: " + why));
+                "工作人员止付（止付记录 " + holdId + "）：" + why));
         return repository.activeHold(account.id()).orElseThrow();
     }
 
@@ -295,15 +297,16 @@ class CustodyAccounts {
                 .orElseThrow(() -> ApiException.conflict("funds.hold.none"));
         if (actor.username().equals(hold.placedBy())) {
             audit.record(AuditRecord.of("FUNDS_HOLD_RELEASED", "custody-account:" + account.id(),
-                    AuditOutcome.DENIED, "hold " + hold.id() + ": the official who placed it may not release it"));
+                    AuditOutcome.DENIED, "止付记录 " + hold.id() + "：止付人不得自行解除"));
             throw ApiException.forbidden("funds.hold.same-official");
         }
         Instant now = clock.instant();
         repository.releaseHold(hold.id(), now, actor.username(), why);
         List<Long> resolved = repository.resolveHoldAlerts(account.id(), hold.id(), now, actor.username(), why);
         audit.record(AuditRecord.success("FUNDS_HOLD_RELEASED", "custody-account:" + account.id(),
-                "hold " + hold.id() + " placed by " + (hold.automatic() ? SYSTEM : hold.placedBy()) + ": " + why
-                        + "; alerts resolved " + resolved));
+                "解除止付记录 " + hold.id() + "（止付人："
+                        + (hold.automatic() ? "系统规则" : words.person(hold.placedBy())) + "）：" + why
+                        + "；解除预警 " + resolved.size() + " 条"));
         return repository.holds(account.id()).stream().filter(h -> h.id() == hold.id()).findFirst().orElseThrow();
     }
 
@@ -317,6 +320,51 @@ class CustodyAccounts {
         return repository.alerts(divisions.subtreeCodes(actor.divisionCode()), status, accountId, 500);
     }
 
+    static final Set<String> ALERT_STATUSES = Set.of("OPEN", "ACKNOWLEDGED", "RESOLVED");
+    static final Set<String> ALERT_KINDS = Set.of("BELOW_MINIMUM", "LARGE_OUTFLOW", "NON_DESIGNATED", "STRUCTURING",
+            "HOLD_VIOLATION", "MANUAL_HOLD");
+    static final Set<String> ACCOUNT_STATUSES = Set.of("NORMAL", "BELOW_MINIMUM", "ON_HOLD");
+
+    org.yilaoyixiao.platform.api.PageResponse<Account> accounts(String status, Long institutionId,
+                                                                org.yilaoyixiao.platform.api.PageRequest page,
+                                                                CurrentUser actor) {
+        requireBusiness(actor);
+        if (status != null && !ACCOUNT_STATUSES.contains(status)) {
+            throw ApiException.validation("status", "INVALID", "funds.account.status.invalid");
+        }
+        return repository.accountsPage(divisions.subtreeCodes(actor.divisionCode()), status, institutionId, page);
+    }
+
+    java.util.Map<String, Long> statusCounts(CurrentUser actor) {
+        requireBusiness(actor);
+        return repository.statusCounts(divisions.subtreeCodes(actor.divisionCode()));
+    }
+
+    org.yilaoyixiao.platform.api.PageResponse<FundsRepository.Alert> alerts(FundsRepository.AlertFilter filter,
+                                                                             org.yilaoyixiao.platform.api.PageRequest page,
+                                                                             CurrentUser actor) {
+        requireBusiness(actor);
+        if (filter.status() != null && !ALERT_STATUSES.contains(filter.status())) {
+            throw ApiException.validation("status", "INVALID", "funds.alert.status.invalid");
+        }
+        if (filter.kind() != null && !ALERT_KINDS.contains(filter.kind())) {
+            throw ApiException.validation("kind", "INVALID", "funds.alert.kind.invalid");
+        }
+        return repository.alertsPage(divisions.subtreeCodes(actor.divisionCode()), filter, page);
+    }
+
+    /** Open alerts of the actor's scope (the inbox count). */
+    long openAlerts(CurrentUser actor) {
+        return repository.openAlerts(divisions.subtreeCodes(actor.divisionCode()));
+    }
+
+    /** One alert, if the actor may see its account; otherwise 404 as if it did not exist. */
+    FundsRepository.Alert alert(long alertId, CurrentUser actor) {
+        requireBusiness(actor);
+        return repository.alert(alertId).filter(a -> visibleAccount(a.accountId(), actor))
+                .orElseThrow(() -> ApiException.notFound("funds.alert.not-found", alertId));
+    }
+
     @Transactional
     FundsRepository.Alert acknowledge(long alertId, CurrentUser actor) {
         requireBusiness(actor);
@@ -327,7 +375,7 @@ class CustodyAccounts {
             throw ApiException.conflict("funds.alert.not-open");
         }
         audit.record(AuditRecord.success("FUNDS_ALERT_ACKNOWLEDGED", "fund-alert:" + alertId,
-                alert.kind() + " on custody account " + alert.accountId()));
+                words.kind(alert.kind()) + "，" + alert.institutionName()));
         return repository.alert(alertId).orElseThrow();
     }
 
@@ -342,14 +390,14 @@ class CustodyAccounts {
     String revealAccountNumber(long accountId, CurrentUser actor) {
         Account account = visible(accountId, actor);
         audit.record(AuditRecord.success("FUNDS_ACCOUNT_NUMBER_REVEALED", "custody-account:" + account.id(),
-                "account " + account.accountNumberMasked()));
+                "查看完整账号 " + account.accountNumberMasked()));
         return cipher.decrypt(account.accountNumberCipher());
     }
 
     /** Audits a detail read: the page and API show the masked number only, but who looked is still recorded. */
     void auditDetailRead(Account account) {
         audit.record(AuditRecord.success("FUNDS_ACCOUNT_READ", "custody-account:" + account.id(),
-                "account " + account.accountNumberMasked()));
+                account.institutionName() + "，账号 " + account.accountNumberMasked()));
     }
 
     static String normaliseAccountNumber(String number) {

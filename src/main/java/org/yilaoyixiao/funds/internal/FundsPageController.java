@@ -1,13 +1,16 @@
 package org.yilaoyixiao.funds.internal;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -18,17 +21,28 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yilaoyixiao.divisions.Division;
+import org.yilaoyixiao.divisions.DivisionDirectory;
+import org.yilaoyixiao.facilities.FacilityDirectory;
 import org.yilaoyixiao.funds.FundsPermissions;
 import org.yilaoyixiao.funds.internal.FundsRepository.Account;
 import org.yilaoyixiao.platform.api.ApiException;
+import org.yilaoyixiao.platform.api.PageRequest;
+import org.yilaoyixiao.platform.api.PageResponse;
+import org.yilaoyixiao.platform.api.ProblemCode;
 import org.yilaoyixiao.platform.security.CurrentUser;
 import org.yilaoyixiao.platform.security.CurrentUsers;
 import org.yilaoyixiao.platform.time.BusinessTime;
+import org.yilaoyixiao.platform.web.Pager;
 import org.yilaoyixiao.registry.PersonDirectory;
 import org.yilaoyixiao.registry.PersonSummary;
 import tools.jackson.databind.ObjectMapper;
 
-/** The bureau's pages: institutions by risk status, one account's timeline with its holds, and the alerts. */
+/**
+ * The bureau's pages: institutions by risk status (paged, by status or one institution chosen with the picker, and
+ * the form to open an account for an institution chosen the same way), one account with its holds and its movements
+ * paged, the alerts paged and filtered, and one alert.
+ */
 @Controller
 class FundsPageController {
 
@@ -37,59 +51,106 @@ class FundsPageController {
 
     private final CustodyAccounts accounts;
     private final FundsRepository repository;
+    private final FundsActors actors;
+    private final FacilityDirectory facilities;
+    private final DivisionDirectory divisions;
     private final CurrentUsers currentUsers;
     private final MessageSource messages;
     private final StatementFiles files;
     private final PersonDirectory persons;
     private final ObjectMapper json;
 
-    FundsPageController(CustodyAccounts accounts, FundsRepository repository, CurrentUsers currentUsers,
+    FundsPageController(CustodyAccounts accounts, FundsRepository repository, FundsActors actors,
+                        FacilityDirectory facilities, DivisionDirectory divisions, CurrentUsers currentUsers,
                         MessageSource messages, ObjectMapper json, StatementFiles files, PersonDirectory persons) {
-        this.files = files;
-        this.persons = persons;
         this.accounts = accounts;
         this.repository = repository;
+        this.actors = actors;
+        this.facilities = facilities;
+        this.divisions = divisions;
+        this.files = files;
+        this.persons = persons;
         this.currentUsers = currentUsers;
         this.messages = messages;
         this.json = json;
     }
 
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private String institutionName(Long institutionId) {
+        return institutionId == null ? null : facilities.institution(institutionId).map(i -> i.name()).orElse(null);
+    }
+
     @GetMapping("/funds")
     @PreAuthorize("hasAuthority('" + FundsPermissions.READ + "')")
-    String dashboard(Model model) {
-        List<Account> all = accounts.accounts(currentUsers.require());
-        Map<AccountStatus, List<Account>> byStatus = new EnumMap<>(AccountStatus.class);
-        for (AccountStatus s : List.of(AccountStatus.ON_HOLD, AccountStatus.BELOW_MINIMUM, AccountStatus.NORMAL)) {
-            byStatus.put(s, new ArrayList<>());
-        }
-        all.forEach(a -> byStatus.get(a.status()).add(a));
-        List<Account> ordered = new ArrayList<>();
-        byStatus.values().forEach(ordered::addAll);
-        model.addAttribute("accounts", ordered);
-        model.addAttribute("counts", byStatus.entrySet().stream()
-                .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey().name(), e.getValue().size()), Map::putAll));
-        model.addAttribute("openAlerts", accounts.alerts("OPEN", null, currentUsers.require()).size());
+    String dashboard(@RequestParam(required = false) String status, @RequestParam(required = false) Long institution,
+                     @RequestParam(required = false) Integer page, Model model) {
+        CurrentUser actor = currentUsers.require();
+        String chosen = blank(status);
+        PageResponse<Account> results = accounts.accounts(chosen, institution, PageRequest.of(page, 50), actor);
+        model.addAttribute("accounts", results.items());
+        model.addAttribute("pager", Pager.of(results));
+        model.addAttribute("status", chosen);
+        model.addAttribute("institution", institution);
+        model.addAttribute("institutionName", institutionName(institution));
+        model.addAttribute("counts", accounts.statusCounts(actor));
+        model.addAttribute("openAlerts", accounts.openAlerts(actor));
         return "funds/dashboard";
+    }
+
+    /** Opens an institution's custody account, the institution chosen with the picker. */
+    @PostMapping("/funds/accounts")
+    @PreAuthorize("hasAuthority('" + FundsPermissions.MANAGE + "')")
+    String open(@RequestParam(required = false) String institutionId, @RequestParam(required = false) String bank,
+                @RequestParam(required = false) String accountNumber,
+                @RequestParam(required = false) BigDecimal minimumRatio, RedirectAttributes redirect,
+                Locale locale) {
+        Long institution;
+        try {
+            institution = blank(institutionId) == null ? null : Long.valueOf(institutionId.strip());
+        } catch (NumberFormatException e) {
+            institution = null;
+        }
+        try {
+            Account account = accounts.open(institution, bank, accountNumber, minimumRatio, List.of(),
+                    currentUsers.require());
+            redirect.addFlashAttribute("opened", true);
+            return "redirect:/funds/accounts/" + account.id();
+        } catch (ApiException e) {
+            redirect.addFlashAttribute("openProblems", e.messagesIn(messages, locale));
+            redirect.addFlashAttribute("openBank", bank);
+            return "redirect:/funds";
+        }
     }
 
     @GetMapping("/funds/accounts/{id}")
     @PreAuthorize("hasAuthority('" + FundsPermissions.READ + "')")
-    String account(@PathVariable long id, Model model, Locale locale) {
+    String account(@PathVariable long id, @RequestParam(required = false) Integer page, Model model,
+                   Locale locale) {
         CurrentUser actor = currentUsers.require();
         Account account = accounts.visible(id, actor);
         accounts.auditDetailRead(account);
         model.addAttribute("account", account);
         model.addAttribute("status", account.status().name());
+        model.addAttribute("place", divisions.path(account.divisionCode()).stream().skip(1).map(Division::name)
+                .reduce((a, b) -> a + " › " + b).orElse(""));
+        model.addAttribute("ratio", ratioText(account.minimumRatio()));
         model.addAttribute("designated", repository.designated(id));
         var obligations = repository.obligations(id);
         model.addAttribute("obligations", obligations);
         // Names only (no ID numbers): the bureau needs to know whose money it is, not more.
         Map<Long, String> names = new LinkedHashMap<>();
         obligations.forEach(o -> names.computeIfAbsent(o.personId(),
-                pid -> persons.find(pid).map(PersonSummary::name).orElse(Long.toString(pid))));
+                pid -> persons.find(pid).map(PersonSummary::name).orElse("—")));
         model.addAttribute("personNames", names);
-        var movements = repository.movements(id);
-        model.addAttribute("movements", reversed(movements));
+        Map<Long, String> schedules = new LinkedHashMap<>();
+        obligations.forEach(o -> schedules.put(o.id(), schedule(o.refundSchedule(), locale)));
+        model.addAttribute("schedules", schedules);
+        PageResponse<FundsRepository.Movement> movements = repository.movementsPage(id, PageRequest.of(page, 50));
+        model.addAttribute("movements", movements.items());
+        model.addAttribute("pager", Pager.of(movements));
         var holds = repository.holds(id);
         model.addAttribute("holds", holds);
         // A hold the rules placed stores its reasons as alert kinds and the bank reference: show them in words.
@@ -99,11 +160,17 @@ class FundsPageController {
         }
         model.addAttribute("holdReasons", holdReasons);
         model.addAttribute("activeHold", repository.activeHold(id).orElse(null));
-        model.addAttribute("alerts", accounts.alerts(null, id, actor));
+        PageResponse<FundsRepository.Alert> alerts = accounts.alerts(new FundsRepository.AlertFilter(null, null,
+                account.institutionId(), null), new PageRequest(0, 20), actor);
+        model.addAttribute("alerts", alerts.items());
+        model.addAttribute("alertTotal", alerts.totalElements());
         model.addAttribute("notices", repository.notices(id));
+        model.addAttribute("names", actors.names(holds.stream().flatMap(h -> Stream.of(h.placedBy(), h.releasedBy()))
+                .toList(), locale));
+        List<FundsRepository.Movement> timeline = repository.movements(id);
         Map<String, Object> chart = new LinkedHashMap<>();
-        chart.put("labels", movements.stream().map(m -> TIME.format(m.at())).toList());
-        chart.put("balance", movements.stream().map(m -> m.balanceAfter().toPlainString()).toList());
+        chart.put("labels", timeline.stream().map(m -> TIME.format(m.at())).toList());
+        chart.put("balance", timeline.stream().map(m -> m.balanceAfter().toPlainString()).toList());
         chart.put("minimum", account.requiredMinimum().toPlainString());
         chart.put("balanceName", messages.getMessage("funds.balance", null, locale));
         chart.put("minimumName", messages.getMessage("funds.required-minimum", null, locale));
@@ -119,9 +186,7 @@ class FundsPageController {
             accounts.release(id, reason, currentUsers.require());
             redirect.addFlashAttribute("released", true);
         } catch (ApiException e) {
-            if (e.code().status().value() == 404) {
-                throw e;
-            }
+            rethrowNotFound(e);
             redirect.addFlashAttribute("problem", problem(e, locale));
         }
         return "redirect:/funds/accounts/" + id;
@@ -135,9 +200,7 @@ class FundsPageController {
             accounts.placeHold(id, reason, currentUsers.require());
             redirect.addFlashAttribute("held", true);
         } catch (ApiException e) {
-            if (e.code().status().value() == 404) {
-                throw e;
-            }
+            rethrowNotFound(e);
             redirect.addFlashAttribute("problem", problem(e, locale));
         }
         return "redirect:/funds/accounts/" + id;
@@ -153,9 +216,7 @@ class FundsPageController {
             redirect.addFlashAttribute("imported", accounts.importStatement(id, file.getOriginalFilename(),
                     files.read(file.getOriginalFilename(), file.getInputStream()), actor));
         } catch (ApiException e) {
-            if (e.code().status().value() == 404) {
-                throw e;
-            }
+            rethrowNotFound(e);
             redirect.addFlashAttribute("importProblems", e.messagesIn(messages, locale));
         }
         return "redirect:/funds/accounts/" + id;
@@ -168,27 +229,94 @@ class FundsPageController {
         return "funds/account :: revealed";
     }
 
+    @GetMapping("/funds/alerts")
+    @PreAuthorize("hasAuthority('" + FundsPermissions.READ + "')")
+    String alerts(@RequestParam(required = false) String status, @RequestParam(required = false) String kind,
+                  @RequestParam(required = false) Long institution, @RequestParam(required = false) String month,
+                  @RequestParam(required = false) Integer page, Model model) {
+        CurrentUser actor = currentUsers.require();
+        YearMonth chosenMonth;
+        try {
+            chosenMonth = blank(month) == null ? null : YearMonth.parse(month.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiException.validation("month", "INVALID", "funds.month.invalid");
+        }
+        FundsRepository.AlertFilter filter = new FundsRepository.AlertFilter(blank(status), blank(kind), institution,
+                chosenMonth);
+        PageResponse<FundsRepository.Alert> results = accounts.alerts(filter, PageRequest.of(page, 50), actor);
+        model.addAttribute("alerts", results.items());
+        model.addAttribute("pager", Pager.of(results));
+        model.addAttribute("filter", filter);
+        model.addAttribute("status", filter.status());
+        model.addAttribute("month", chosenMonth == null ? null : chosenMonth.toString());
+        model.addAttribute("institutionName", institutionName(institution));
+        model.addAttribute("kinds", List.of("BELOW_MINIMUM", "LARGE_OUTFLOW", "NON_DESIGNATED", "STRUCTURING",
+                "HOLD_VIOLATION", "MANUAL_HOLD"));
+        model.addAttribute("times", times(results.items()));
+        return "funds/alerts";
+    }
+
+    /** One alert: what happened on which account, the movement behind it, who saw it and how it was resolved. */
+    @GetMapping("/funds/alerts/{id}")
+    @PreAuthorize("hasAuthority('" + FundsPermissions.READ + "')")
+    String alert(@PathVariable long id, Model model, Locale locale) {
+        CurrentUser actor = currentUsers.require();
+        FundsRepository.Alert alert = accounts.alert(id, actor);
+        model.addAttribute("alert", alert);
+        model.addAttribute("movement", alert.movementId() == null ? null : repository.movement(alert.movementId()));
+        model.addAttribute("eventAt", TIME.format(alert.eventAt()));
+        model.addAttribute("raisedAt", TIME.format(alert.raisedAt()));
+        model.addAttribute("names", actors.names(java.util.Arrays.asList(alert.acknowledgedBy(), alert.resolvedBy()),
+                locale));
+        return "funds/alert";
+    }
+
     @PostMapping("/funds/alerts/{id}/acknowledge")
     @PreAuthorize("hasAuthority('" + FundsPermissions.MANAGE + "')")
     String acknowledge(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
         try {
             accounts.acknowledge(id, currentUsers.require());
+            redirect.addFlashAttribute("acknowledged", true);
         } catch (ApiException e) {
-            if (e.code().status().value() == 404) {
-                throw e;
-            }
+            rethrowNotFound(e);
             redirect.addFlashAttribute("problem", problem(e, locale));
         }
-        return "redirect:/funds/alerts";
+        return "redirect:/funds/alerts/" + id;
     }
 
-    @GetMapping("/funds/alerts")
-    @PreAuthorize("hasAuthority('" + FundsPermissions.READ + "')")
-    String alerts(@RequestParam(required = false) String status, Model model) {
-        String filter = status == null || status.isBlank() ? null : status;
-        model.addAttribute("alerts", accounts.alerts(filter, null, currentUsers.require()));
-        model.addAttribute("status", filter);
-        return "funds/alerts";
+    private static void rethrowNotFound(ApiException e) {
+        if (e.code() == ProblemCode.NOT_FOUND) {
+            throw e;
+        }
+    }
+
+    private static Map<Long, String> times(List<FundsRepository.Alert> alerts) {
+        Map<Long, String> times = new LinkedHashMap<>();
+        alerts.forEach(a -> times.put(a.id(), TIME.format(a.eventAt())));
+        return times;
+    }
+
+    /** A ratio as a percentage ("20%"); null is the configured default. */
+    private String ratioText(BigDecimal ratio) {
+        if (ratio == null) {
+            return "";
+        }
+        BigDecimal percent = ratio.multiply(BigDecimal.valueOf(100)).stripTrailingZeros();
+        return (percent.scale() < 0 ? percent.setScale(0) : percent).toPlainString() + "%";
+    }
+
+    /** A refund schedule ([{due, amount}]) in words: "2026-12-31 退还 1,000.00 元；…". */
+    private String schedule(String scheduleJson, Locale locale) {
+        List<String> parts = new ArrayList<>();
+        for (Object entry : json.readValue(scheduleJson, List.class)) {
+            if (entry instanceof Map<?, ?> instalment) {
+                parts.add(messages.getMessage("funds.obligation.instalment", new Object[] {
+                        String.valueOf(instalment.get("due")),
+                        money(new BigDecimal(String.valueOf(instalment.get("amount"))))}, locale));
+            }
+        }
+        return parts.isEmpty() ? messages.getMessage("funds.obligation.no-schedule", null, locale)
+                : String.join(messages.getMessage("funds.list-separator", null, "；", locale), parts);
     }
 
     private String systemReason(String reason, Locale locale) {
@@ -203,18 +331,13 @@ class FundsPageController {
                 locale);
     }
 
-    /** The newest hundred movements first. */
-    private static List<FundsRepository.Movement> reversed(List<FundsRepository.Movement> movements) {
-        List<FundsRepository.Movement> newestFirst = new ArrayList<>(movements);
-        java.util.Collections.reverse(newestFirst);
-        return newestFirst.subList(0, Math.min(100, newestFirst.size()));
+    private String problem(ApiException e, Locale locale) {
+        return String.join("；", e.messagesIn(messages, locale));
     }
 
-    private String problem(ApiException e, Locale locale) {
-        if (!e.fieldProblems().isEmpty()) {
-            return messages.getMessage(e.fieldProblems().get(0).messageKey(), e.fieldProblems().get(0).args(),
-                    locale);
-        }
-        return messages.getMessage(e.detailKey(), e.detailArgs(), locale);
+    /** Money as a clerk writes it: thousands separated, two decimals. */
+    static String money(BigDecimal amount) {
+        return new java.text.DecimalFormat("#,##0.00", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))
+                .format(amount.setScale(2, java.math.RoundingMode.HALF_UP));
     }
 }

@@ -109,6 +109,43 @@ class FundsRepository {
                 .param("codes", divisionCodes.toArray(String[]::new)).query(FundsRepository::account).list();
     }
 
+    private static final String STATUS = "case when x.on_hold then 'ON_HOLD' "
+            + "when x.balance < x.required_minimum then 'BELOW_MINIMUM' else 'NORMAL' end";
+
+    /**
+     * One page of the accounts in the divisions, riskiest first (on hold, then below the minimum, then normal), then
+     * by institution name; a status or one institution narrows them.
+     */
+    org.yilaoyixiao.platform.api.PageResponse<Account> accountsPage(Collection<String> divisionCodes, String status,
+                                                                    Long institutionId,
+                                                                    org.yilaoyixiao.platform.api.PageRequest page) {
+        String from = " from (" + ACCOUNT_SELECT + " where i.division_code = any(:codes)"
+                + " and (cast(:inst as bigint) is null or a.institution_id = :inst)) x"
+                + " where (cast(:status as varchar) is null or " + STATUS + " = :status)";
+        long total = jdbc.sql("select count(*)" + from).param("codes", divisionCodes.toArray(String[]::new))
+                .param("inst", institutionId).param("status", status).query(Long.class).single();
+        List<Account> items = jdbc.sql("select x.*" + from + " order by case " + STATUS
+                        + " when 'ON_HOLD' then 0 when 'BELOW_MINIMUM' then 1 else 2 end, x.institution_name, x.id"
+                        + " limit :limit offset :offset")
+                .param("codes", divisionCodes.toArray(String[]::new)).param("inst", institutionId)
+                .param("status", status).param("limit", page.size()).param("offset", page.offset())
+                .query(FundsRepository::account).list();
+        return new org.yilaoyixiao.platform.api.PageResponse<>(items, page.page(), page.size(), total);
+    }
+
+    /** How many accounts of the divisions are in each risk status. */
+    java.util.Map<String, Long> statusCounts(Collection<String> divisionCodes) {
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (String s : List.of("ON_HOLD", "BELOW_MINIMUM", "NORMAL")) {
+            counts.put(s, 0L);
+        }
+        jdbc.sql("select " + STATUS + " as status, count(*) from (" + ACCOUNT_SELECT
+                        + " where i.division_code = any(:codes)) x group by 1")
+                .param("codes", divisionCodes.toArray(String[]::new))
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        return counts;
+    }
+
     void setBalance(long id, BigDecimal balance) {
         jdbc.sql("update funds.custody_account set balance = :b where id = :id").param("b", balance).param("id", id)
                 .update();
@@ -327,6 +364,64 @@ class FundsRepository {
                          order by al.raised_at desc, al.id desc limit :limit""")
                 .param("codes", divisionCodes.toArray(String[]::new)).param("s", status).param("acc", accountId)
                 .param("limit", limit).query(FundsRepository::alert).list();
+    }
+
+    /** Narrows the alert list: a status, a kind, one account, the month of the event; nulls match everything. */
+    record AlertFilter(String status, String kind, Long institutionId, java.time.YearMonth month) {
+    }
+
+    private static final String ALERT_WHERE = """
+             where i.division_code = any(:codes) and (cast(:s as varchar) is null or al.status = :s)
+               and (cast(:k as varchar) is null or al.kind = :k)
+               and (cast(:inst as bigint) is null or a.institution_id = :inst)
+               and (cast(:from as timestamptz) is null or (al.event_at >= :from and al.event_at < :to))
+            """;
+
+    private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Collection<String> divisionCodes,
+                                          AlertFilter filter) {
+        java.time.ZoneId zone = org.yilaoyixiao.platform.time.BusinessTime.ZONE;
+        return spec.param("codes", divisionCodes.toArray(String[]::new)).param("s", filter.status())
+                .param("k", filter.kind()).param("inst", filter.institutionId())
+                .param("from", filter.month() == null ? null
+                        : Timestamp.from(filter.month().atDay(1).atStartOfDay(zone).toInstant()))
+                .param("to", filter.month() == null ? null
+                        : Timestamp.from(filter.month().plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()));
+    }
+
+    /** One page of the alerts in the divisions, newest first, with the total. */
+    org.yilaoyixiao.platform.api.PageResponse<Alert> alertsPage(Collection<String> divisionCodes, AlertFilter filter,
+                                                                org.yilaoyixiao.platform.api.PageRequest page) {
+        long total = bind(jdbc.sql("""
+                        select count(*) from funds.alert al
+                        join funds.custody_account a on a.id = al.custody_account_id
+                        join facilities.published_institution i on i.id = a.institution_id
+                        """ + ALERT_WHERE), divisionCodes, filter).query(Long.class).single();
+        List<Alert> items = bind(jdbc.sql(ALERT_SELECT + ALERT_WHERE
+                        + " order by al.raised_at desc, al.id desc limit :limit offset :offset"), divisionCodes, filter)
+                .param("limit", page.size()).param("offset", page.offset()).query(FundsRepository::alert).list();
+        return new org.yilaoyixiao.platform.api.PageResponse<>(items, page.page(), page.size(), total);
+    }
+
+    /** Open alerts in the divisions: the inbox count. */
+    long openAlerts(Collection<String> divisionCodes) {
+        return jdbc.sql("""
+                        select count(*) from funds.alert al
+                        join funds.custody_account a on a.id = al.custody_account_id
+                        join facilities.published_institution i on i.id = a.institution_id
+                        where al.status = 'OPEN' and i.division_code = any(:codes)""")
+                .param("codes", divisionCodes.toArray(String[]::new)).query(Long.class).single();
+    }
+
+    /** One page of an account's movements, newest first. */
+    org.yilaoyixiao.platform.api.PageResponse<Movement> movementsPage(long accountId,
+                                                                      org.yilaoyixiao.platform.api.PageRequest page) {
+        long total = jdbc.sql("select count(*) from funds.movement where custody_account_id = :a")
+                .param("a", accountId).query(Long.class).single();
+        List<Movement> items = jdbc.sql("select * from funds.movement where custody_account_id = :a"
+                        + " order by at desc, id desc limit :limit offset :offset")
+                .param("a", accountId).param("limit", page.size()).param("offset", page.offset())
+                .query(FundsRepository::movement).list();
+        return new org.yilaoyixiao.platform.api.PageResponse<>(items, page.page(), page.size(), total);
     }
 
     Optional<Alert> alert(long id) {

@@ -29,11 +29,13 @@ class FundsRules {
     private final FundsRepository repository;
     private final FundsSettings settings;
     private final AuditTrail audit;
+    private final FundsAuditText words;
 
-    FundsRules(FundsRepository repository, FundsSettings settings, AuditTrail audit) {
+    FundsRules(FundsRepository repository, FundsSettings settings, AuditTrail audit, FundsAuditText words) {
         this.repository = repository;
         this.settings = settings;
         this.audit = audit;
+        this.words = words;
     }
 
     /** Runs the rules on one stored movement; returns the ids of the alerts raised. */
@@ -58,7 +60,8 @@ class FundsRules {
                                 now));
                     }
                     audit.record(AuditRecord.success("FUNDS_HOLD_PLACED", "custody-account:" + accountId,
-                            "hold " + holdId + " by the rules: " + reasons + " on " + movement.bankRef()).by("system"));
+                            "系统规则止付（止付记录 " + holdId + "）：" + words.kinds(reasons) + "，银行流水号 "
+                                    + movement.bankRef()).by("system"));
                 }
             }
         }
@@ -111,7 +114,8 @@ class FundsRules {
             repository.insertNotice(account.id(), alertId, CustodyAccounts.shortfall(account.requiredMinimum(), balance),
                     account.requiredMinimum(), balance, now);
             audit.record(AuditRecord.success("FUNDS_TOP_UP_NOTICE", "custody-account:" + account.id(),
-                    "balance " + balance.toPlainString() + " below required " + account.requiredMinimum().toPlainString())
+                    "余额 " + FundsAuditText.money(balance) + "，低于应留存 "
+                            + FundsAuditText.money(account.requiredMinimum()) + "，已通知补足")
                     .by("system"));
             return alertId;
         }

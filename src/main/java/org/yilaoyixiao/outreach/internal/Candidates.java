@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,19 +41,66 @@ class Candidates {
             from outreach.candidate c join registry.published_person p on p.id = c.person_id
             """;
 
+    /** Narrows the worklist: a programme, a status, the month the case was first found; nulls match everything. */
+    record Filter(String programme, String status, java.time.YearMonth foundIn) {
+    }
+
+    private static final String WHERE = """
+            where c.current and c.division_code in (:d)
+              and (cast(:programme as varchar) is null or c.programme = :programme)
+              and (cast(:status as varchar) is null or c.status = :status)
+              and (cast(:from as timestamptz) is null or (c.first_found_at >= :from and c.first_found_at < :to))
+            """;
+
+    private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Set<String> divisions, Filter filter) {
+        java.time.ZoneId zone = org.yilaoyixiao.platform.time.BusinessTime.ZONE;
+        return spec.param("d", divisions).param("programme", filter.programme()).param("status", filter.status())
+                .param("from", filter.foundIn() == null ? null
+                        : java.sql.Timestamp.from(filter.foundIn().atDay(1).atStartOfDay(zone).toInstant()))
+                .param("to", filter.foundIn() == null ? null
+                        : java.sql.Timestamp.from(filter.foundIn().plusMonths(1).atDay(1).atStartOfDay(zone)
+                        .toInstant()));
+    }
+
     PageResponse<Candidate> worklist(String programme, Set<String> divisions, String status, PageRequest page) {
-        String where = """
-                where c.current and c.division_code in (:d)
-                  and (cast(:programme as varchar) is null or c.programme = :programme)
-                  and (cast(:status as varchar) is null or c.status = :status)
-                """;
-        long total = jdbc.sql("select count(*) from outreach.candidate c " + where).param("d", divisions)
-                .param("programme", programme).param("status", status).query(Long.class).single();
-        List<Candidate> items = jdbc.sql(SELECT + where + " order by c.township_code, c.division_code, c.id "
-                        + "limit :size offset :offset").param("d", divisions).param("programme", programme)
-                .param("status", status).param("size", page.size()).param("offset", page.offset())
-                .query(this::map).list();
+        return worklist(new Filter(programme, status, null), divisions, page);
+    }
+
+    PageResponse<Candidate> worklist(Filter filter, Set<String> divisions, PageRequest page) {
+        long total = bind(jdbc.sql("select count(*) from outreach.candidate c " + WHERE), divisions, filter)
+                .query(Long.class).single();
+        List<Candidate> items = bind(jdbc.sql(SELECT + WHERE + " order by c.township_code, c.division_code, c.id "
+                        + "limit :size offset :offset"), divisions, filter)
+                .param("size", page.size()).param("offset", page.offset()).query(this::map).list();
         return new PageResponse<>(items, page.page(), page.size(), total);
+    }
+
+    /** Every case of the worklist's filter, in its order, streamed (for the Excel copy). */
+    void eachCase(Filter filter, Set<String> divisions, java.util.function.Consumer<Candidate> consumer) {
+        try (var stream = bind(jdbc.sql(SELECT + WHERE + " order by c.township_code, c.division_code, c.id"),
+                divisions, filter).query(this::map).stream()) {
+            stream.forEach(consumer);
+        }
+    }
+
+    /** Current cases waiting for a notice (OPEN) of these programmes in these divisions: the inbox count. */
+    long waiting(Set<String> divisions, Collection<String> programmes) {
+        if (programmes.isEmpty() || divisions.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from outreach.candidate where current and status = 'OPEN' "
+                        + "and division_code in (:d) and programme in (:p)")
+                .param("d", divisions).param("p", programmes).query(Long.class).single();
+    }
+
+    /** The notices sent for a case, oldest first. */
+    List<Notice> notices(long candidateId) {
+        return jdbc.sql("""
+                select n.id, n.candidate_id, c.programme, n.channel, n.sent_at, n.sent_by from outreach.notice n
+                join outreach.candidate c on c.id = n.candidate_id where n.candidate_id = :c order by n.id
+                """).param("c", candidateId).query((rs, i) -> new Notice(rs.getLong(1), rs.getLong(2),
+                rs.getString(3), rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant(),
+                rs.getString(6))).list();
     }
 
     Optional<Candidate> find(long id) {

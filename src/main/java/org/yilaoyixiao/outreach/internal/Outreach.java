@@ -52,13 +52,38 @@ class Outreach {
 
     PageResponse<Candidates.Candidate> worklist(String programme, String division, String status, PageRequest page,
                                                 CurrentUser actor) {
+        return worklist(filter(programme, status, null), division, page, actor);
+    }
+
+    PageResponse<Candidates.Candidate> worklist(Candidates.Filter filter, String division, PageRequest page,
+                                                CurrentUser actor) {
+        return candidates.worklist(filter, scope(division, actor), page);
+    }
+
+    /** The worklist's filter, checked: an unknown programme or status is a bad request. */
+    static Candidates.Filter filter(String programme, String status, java.time.YearMonth foundIn) {
         if (programme != null && !OutreachScan.PROGRAMMES.contains(programme)) {
             throw ApiException.validation("programme", "UNKNOWN", "outreach.programme.unknown");
         }
         if (status != null && !STATUSES.contains(status)) {
             throw ApiException.validation("status", "UNKNOWN", "outreach.status.unknown");
         }
-        return candidates.worklist(programme, scope(division, actor), status, page);
+        return new Candidates.Filter(programme, status, foundIn);
+    }
+
+    /** Every case of the filter in the actor's scope, for the Excel copy; the export is audited. */
+    int export(Candidates.Filter filter, String division, CurrentUser actor,
+               java.util.function.Consumer<Candidates.Candidate> consumer) {
+        int[] rows = {0};
+        candidates.eachCase(filter, scope(division, actor), c -> {
+            rows[0]++;
+            consumer.accept(c);
+        });
+        audit.record(AuditRecord.success("LIST_EXPORTED", "outreach-worklist", "导出政策找人名单 " + rows[0] + " 行"
+                + (filter.programme() == null ? "" : "，" + zh("outreach.programme." + filter.programme()))
+                + (filter.status() == null ? "" : "，" + zh("outreach.status." + filter.status()))
+                + "，区划 " + (division == null ? actor.divisionCode() : division)));
+        return rows[0];
     }
 
     Set<String> scope(String division, CurrentUser actor) {
@@ -67,6 +92,11 @@ class Outreach {
             throw ApiException.forbidden("outreach.division.out-of-scope", root);
         }
         return divisions.subtreeCodes(root);
+    }
+
+    /** A word for the audit trail, in the county's working language. */
+    private String zh(String key) {
+        return messages.getMessage(key, null, key, Locale.SIMPLIFIED_CHINESE);
     }
 
     Candidates.Candidate candidate(long id, CurrentUser actor) {
@@ -94,8 +124,9 @@ class Outreach {
                         "outreach:" + c.id(), "outreach-sms-" + c.id() + "-" + clock.instant().toEpochMilli()));
             }
             long notice = candidates.addNotice(c.id(), channel, message, clock.instant(), actor.username());
-            audit.record(AuditRecord.success("OUTREACH_NOTICE_SENT", "outreach:" + c.id(), "channel=" + channel
-                    + " notice=" + notice + " person=" + c.personId()));
+            audit.record(AuditRecord.success("OUTREACH_NOTICE_SENT", "outreach:" + c.id(),
+                    zh("outreach.programme." + c.programme()) + "：" + zh("outreach.channel." + channel) + "通知，档案编号 "
+                            + c.personId()));
             return candidates.find(c.id()).orElseThrow();
         });
     }
@@ -112,8 +143,9 @@ class Outreach {
         String stored = cleaned;
         return transactions.execute(s -> {
             candidates.outcome(c.id(), outcome, stored, clock.instant(), actor.username());
-            audit.record(AuditRecord.success("OUTREACH_OUTCOME_RECORDED", "outreach:" + c.id(), "outcome=" + outcome
-                    + " person=" + c.personId()));
+            audit.record(AuditRecord.success("OUTREACH_OUTCOME_RECORDED", "outreach:" + c.id(),
+                    zh("outreach.programme." + c.programme()) + "：" + zh("outreach.status." + outcome) + "，档案编号 "
+                            + c.personId()));
             return candidates.find(c.id()).orElseThrow();
         });
     }

@@ -24,21 +24,27 @@ class OutreachApiController {
 
     private final Outreach outreach;
     private final OutreachScan scan;
+    private final OutreachTraces traces;
     private final CurrentUsers currentUsers;
 
-    OutreachApiController(Outreach outreach, OutreachScan scan, CurrentUsers currentUsers) {
+    OutreachApiController(Outreach outreach, OutreachScan scan, OutreachTraces traces, CurrentUsers currentUsers) {
         this.outreach = outreach;
         this.scan = scan;
+        this.traces = traces;
         this.currentUsers = currentUsers;
     }
 
+    /** A case with its reasons and trace as codes and facts, and {@code explanation}: the trace in the caller's words. */
     record CaseResponse(long id, long personId, String name, String idNumberMasked, String programme,
-                        String divisionCode, List<String> reasons, Map<String, Object> trace, String status,
-                        int notices, String outcomeNote) {
-        static CaseResponse of(Candidates.Candidate c) {
-            return new CaseResponse(c.id(), c.personId(), c.name(), c.idNumberMasked(), c.programme(),
-                    c.divisionCode(), c.reasons(), c.trace(), c.status(), c.notices(), c.outcomeNote());
-        }
+                        String divisionCode, List<String> reasons, Map<String, Object> trace, String explanation,
+                        String status, int notices, String outcomeNote) {
+    }
+
+    private CaseResponse response(Candidates.Candidate c) {
+        return new CaseResponse(c.id(), c.personId(), c.name(), c.idNumberMasked(), c.programme(),
+                c.divisionCode(), c.reasons(), c.trace(), traces.explain(c,
+                org.springframework.context.i18n.LocaleContextHolder.getLocale()), c.status(), c.notices(),
+                c.outcomeNote());
     }
 
     record NoticeRequest(String channel) {
@@ -58,7 +64,7 @@ class OutreachApiController {
                                         @RequestParam(required = false) Integer page,
                                         @RequestParam(required = false) Integer size) {
         return outreach.worklist(blank(programme), blank(division), blank(status), PageRequest.of(page, size),
-                currentUsers.require()).map(CaseResponse::of);
+                currentUsers.require()).map(this::response);
     }
 
     @PostMapping("/api/v1/outreach/scan")
@@ -73,7 +79,7 @@ class OutreachApiController {
     @Operation(summary = "Record a notice: SMS (sent to the family's emergency contact through the notifications "
             + "outbox; 409 without a phone) or LETTER (printed from /outreach/{id}/letter)")
     ResponseEntity<CaseResponse> notice(@PathVariable long id, @RequestBody NoticeRequest request, Locale locale) {
-        return ResponseEntity.status(201).body(CaseResponse.of(outreach.notice(id, request.channel(),
+        return ResponseEntity.status(201).body(response(outreach.notice(id, request.channel(),
                 currentUsers.require(), locale)));
     }
 
@@ -81,7 +87,7 @@ class OutreachApiController {
     @PreAuthorize("hasAuthority('" + OutreachPermissions.ACT + "')")
     @Operation(summary = "Record the outcome: APPLIED, DECLINED or NOT_REACHABLE, with a note")
     CaseResponse outcome(@PathVariable long id, @RequestBody OutcomeRequest request) {
-        return CaseResponse.of(outreach.outcome(id, request.outcome(), request.note(), currentUsers.require()));
+        return response(outreach.outcome(id, request.outcome(), request.note(), currentUsers.require()));
     }
 
     private static String blank(String value) {

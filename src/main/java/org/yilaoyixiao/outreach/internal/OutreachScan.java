@@ -72,7 +72,7 @@ class OutreachScan {
                     .param("now", java.sql.Timestamp.from(clock.instant())).param("found", found)
                     .param("id", scanId).update();
             if (person == null) {
-                audit.record(AuditRecord.success("OUTREACH_SCANNED", "outreach-scan:" + scanId, "found=" + found));
+                audit.record(AuditRecord.success("OUTREACH_SCANNED", "outreach-scan:" + scanId, "找到符合条件但尚未享受的人员 " + found + " 人次"));
             }
             return found;
         });

@@ -58,8 +58,8 @@ class PolicyValues {
                 request.reference().trim(), Boolean.TRUE.equals(request.provisional()));
         parameters.insert(value, actor);
         audit.record(AuditRecord.success("POLICY_VALUE_ADDED", "parameter:" + key,
-                "from " + value.effectiveFrom() + " value " + value.value().toPlainString() + " ("
-                        + value.reference() + (value.provisional() ? ", provisional" : "") + ")"));
+                "自 " + value.effectiveFrom() + " 起为 " + value.value().toPlainString() + "（依据：" + value.reference()
+                        + (value.provisional() ? "；暂定" : "") + "）"));
         return value;
     }
 }

@@ -55,18 +55,20 @@ class ElderlyServiceSubsidyRule extends SubsidyRule {
                 d.not("not-local-hukou");
             }
             if (!LOW_INCOME.contains(status)) {
-                d.not("not-low-income", status.name());
+                d.not("not-low-income", Message.of("economic-status." + status.name()));
             }
             if (age < 60) {
                 d.not("under-60", age);
             } else if (!disabled && age < 80) {
-                d.not("not-disabled-under-80", level == null ? "-" : level, threshold, age);
+                d.not("not-disabled-under-80", level == null ? Message.of("subsidies.level.none")
+                        : Message.of("subsidies.level." + level), threshold, age);
             }
             if (d.reasons.isEmpty()) {
                 if (disabled) {
-                    d.because("elderly.low-income-disabled", level, threshold);
+                    d.because("elderly.low-income-disabled", Message.of("subsidies.level." + level), threshold,
+                            Message.of("economic-status." + status.name()));
                 } else {
-                    d.because("elderly.low-income-80", age);
+                    d.because("elderly.low-income-80", age, Message.of("economic-status." + status.name()));
                 }
             }
         }

@@ -30,7 +30,7 @@ final class Facts {
     private Object present(String name, boolean nullable) {
         if (!values.containsKey(name) || (!nullable && values.get(name) == null)) {
             problems.add(new ApiException.FieldProblem("facts." + name, "REQUIRED", "subsidies.fact.required",
-                    new Object[] {name}));
+                    new Object[] {label(name)}));
             return null;
         }
         used.put(name, values.get(name));
@@ -39,7 +39,13 @@ final class Facts {
 
     void invalid(String name) {
         problems.add(new ApiException.FieldProblem("facts." + name, "INVALID", "subsidies.fact.invalid",
-                new Object[] {name}));
+                new Object[] {label(name)}));
+    }
+
+    /** The fact's label in the reader's language (resolved with the message), its name when it has none. */
+    private static Object label(String name) {
+        return new org.springframework.context.support.DefaultMessageSourceResolvable(
+                new String[] {"subsidies.fact-label." + name}, name);
     }
 
     Integer integer(String name) {

@@ -41,17 +41,19 @@ class GrantApplications {
     private final JdbcClient jdbc;
     private final DivisionDirectory divisions;
     private final AuditTrail audit;
+    private final AuditText words;
     private final MessageSource messages;
     private final ObjectMapper json;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
     GrantApplications(Quotes quotes, JdbcClient jdbc, DivisionDirectory divisions, AuditTrail audit,
-                      MessageSource messages, ObjectMapper json, Clock clock, TransactionTemplate transactions) {
+                      AuditText words, MessageSource messages, ObjectMapper json, Clock clock, TransactionTemplate transactions) {
         this.quotes = quotes;
         this.jdbc = jdbc;
         this.divisions = divisions;
         this.audit = audit;
+        this.words = words;
         this.messages = messages;
         this.json = json;
         this.clock = clock;
@@ -118,7 +120,7 @@ class GrantApplications {
                     .param("now", Timestamp.from(clock.instant())).query(Long.class).optional().orElse(null);
             if (created != null) {
                 audit.record(AuditRecord.success("SUBSIDY_GRANT_APPLIED", "subsidy-grant:" + created,
-                        chosen + " " + Quotes.subjectTarget(chosen) + ":" + subjectId + " " + quote.amount() + " CNY"));
+                        words.programme(chosen) + "：" + subject.name() + "，" + AuditText.money(quote.amount())));
             }
             return created;
         });
@@ -164,7 +166,7 @@ class GrantApplications {
         if (grant.preparedBy().equals(actor.username())) {
             // outside the decision's transaction, so that the refusal stays in the trail
             audit.record(AuditRecord.of("SUBSIDY_GRANT_DECISION_REFUSED", "subsidy-grant:" + id, AuditOutcome.DENIED,
-                    "decider is the preparer"));
+                    "审核人即申请经办人，不得审核"));
             throw ApiException.forbidden("subsidies.grant.decider-is-preparer");
         }
         return transactions.execute(s -> {
@@ -179,8 +181,9 @@ class GrantApplications {
                         "subsidies.grant.status." + find(id).orElseThrow().status(), null, Locale.SIMPLIFIED_CHINESE));
             }
             audit.record(AuditRecord.success("APPROVED".equals(status) ? "SUBSIDY_GRANT_APPROVED"
-                    : "SUBSIDY_GRANT_REJECTED", "subsidy-grant:" + id, grant.programme() + " " + grant.amount()
-                    + " CNY, prepared by " + grant.preparedBy() + (note == null ? "" : ": " + note)));
+                    : "SUBSIDY_GRANT_REJECTED", "subsidy-grant:" + id, words.programme(grant.programme()) + "：" + grant.subjectName() + "，"
+                    + AuditText.money(grant.amount()) + "，申请经办人 " + words.person(grant.preparedBy())
+                    + (note == null ? "" : "；审核意见：" + note)));
             return find(id).orElseThrow();
         });
     }
@@ -207,6 +210,51 @@ class GrantApplications {
                 .param("scope", scope).params(status == null || status.isBlank() ? java.util.Map.of()
                         : java.util.Map.of("status", status))
                 .query(Grant.class).list();
+    }
+
+    /** Narrows the list: a status, a programme, a division subtree, those waiting for this user's decision. */
+    record Filter(String status, Programme programme, String division, CurrentUser awaitingDecisionBy) {
+    }
+
+    /** One page of applications in the reader's scope (or the chosen division in it), newest first, with the total. */
+    org.yilaoyixiao.platform.api.PageResponse<Grant> page(Filter filter, org.yilaoyixiao.platform.api.PageRequest page,
+                                                          CurrentUser actor) {
+        String root = filter.division() == null ? actor.divisionCode() : filter.division();
+        if (!divisions.isWithin(actor.divisionCode(), root)) {
+            throw ApiException.notFound("subsidies.division.not-found", root);
+        }
+        String where = " where division_code in (:scope)"
+                + " and (cast(:status as varchar) is null or status = :status)"
+                + " and (cast(:programme as varchar) is null or programme = :programme)"
+                + (filter.awaitingDecisionBy() == null ? ""
+                : " and status = 'PENDING' and prepared_by <> :me and programme in (:mine)");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("scope", divisions.subtreeCodes(root));
+        params.put("status", filter.status());
+        params.put("programme", filter.programme() == null ? null : filter.programme().name());
+        if (filter.awaitingDecisionBy() != null) {
+            params.put("me", filter.awaitingDecisionBy().username());
+            List<String> mine = BureauProgrammes.of(filter.awaitingDecisionBy()).stream().map(Programme::name)
+                    .toList();
+            params.put("mine", mine.isEmpty() ? List.of("-") : mine);
+        }
+        long total = jdbc.sql("select count(*) from subsidies.grant_application" + where).params(params)
+                .query(Long.class).single();
+        List<Grant> items = jdbc.sql("select " + COLUMNS + " from subsidies.grant_application" + where
+                        + " order by prepared_at desc, id desc limit :limit offset :offset").params(params)
+                .param("limit", page.size()).param("offset", page.offset()).query(Grant.class).list();
+        return new org.yilaoyixiao.platform.api.PageResponse<>(items, page.page(), page.size(), total);
+    }
+
+    /** Pending applications in the user's scope that someone else prepared: waiting for their decision. */
+    long awaitingDecision(CurrentUser actor, java.util.Collection<Programme> programmes) {
+        if (programmes.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from subsidies.grant_application where status = 'PENDING' "
+                        + "and prepared_by <> :me and programme in (:programmes) and division_code in (:scope)")
+                .param("me", actor.username()).param("programmes", programmes.stream().map(Programme::name).toList())
+                .param("scope", divisions.subtreeCodes(actor.divisionCode())).query(Long.class).single();
     }
 
     /** Approved applications decided in a year, in the reader's scope, in payment-list order. */

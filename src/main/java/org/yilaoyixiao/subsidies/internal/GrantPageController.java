@@ -20,6 +20,10 @@ import tools.jackson.databind.ObjectMapper;
 import org.yilaoyixiao.divisions.Division;
 import org.yilaoyixiao.divisions.DivisionDirectory;
 import org.yilaoyixiao.platform.api.ApiException;
+import org.yilaoyixiao.platform.api.PageRequest;
+import org.yilaoyixiao.platform.api.PageResponse;
+import org.yilaoyixiao.platform.api.ProblemCode;
+import org.yilaoyixiao.platform.web.Pager;
 import org.yilaoyixiao.platform.security.CurrentUser;
 import org.yilaoyixiao.platform.security.CurrentUsers;
 import org.yilaoyixiao.platform.time.BusinessTime;
@@ -32,17 +36,20 @@ class GrantPageController {
 
     private static final List<Programme> PROGRAMMES = List.of(Programme.INSTITUTION_CONSTRUCTION,
             Programme.CHILDCARE_SLOT_CONSTRUCTION);
+    private static final java.util.Set<String> STATUSES = java.util.Set.of("PENDING", "APPROVED", "REJECTED");
 
     private final GrantApplications grants;
+    private final SubsidyActors actors;
     private final CurrentUsers currentUsers;
     private final DivisionDirectory divisions;
     private final MessageSource messages;
     private final ObjectMapper json;
     private final Clock clock;
 
-    GrantPageController(GrantApplications grants, CurrentUsers currentUsers, DivisionDirectory divisions,
-                        MessageSource messages, ObjectMapper json, Clock clock) {
+    GrantPageController(GrantApplications grants, SubsidyActors actors, CurrentUsers currentUsers,
+                        DivisionDirectory divisions, MessageSource messages, ObjectMapper json, Clock clock) {
         this.grants = grants;
+        this.actors = actors;
         this.currentUsers = currentUsers;
         this.divisions = divisions;
         this.messages = messages;
@@ -56,26 +63,41 @@ class GrantPageController {
 
     @GetMapping("/subsidies/grants")
     @PreAuthorize("hasAuthority('" + SubsidyPermissions.READ + "')")
-    String list(@RequestParam(required = false) String status, Model model) {
+    String list(@RequestParam(required = false) String status, @RequestParam(required = false) Programme programme,
+                @RequestParam(required = false) String division, @RequestParam(defaultValue = "false") boolean waiting,
+                @RequestParam(required = false) Integer page, Model model, Locale locale) {
         CurrentUser user = currentUsers.require();
-        String chosen = status == null ? "" : status;
-        List<GrantApplications.Grant> list = grants.list(chosen, user);
-        Map<String, String> townships = new HashMap<>();
-        list.forEach(g -> townships.computeIfAbsent(g.townshipCode(),
-                c -> divisions.find(c).map(Division::name).orElse(c)));
-        Map<Programme, List<GrantApplications.SubjectOption>> subjects = new LinkedHashMap<>();
-        PROGRAMMES.forEach(p -> subjects.put(p, grants.subjects(p, user)));
-        model.addAttribute("grants", list);
+        String chosen = status == null || status.isBlank() ? null : status.strip();
+        if (chosen != null && !STATUSES.contains(chosen)) {
+            throw ApiException.validation("status", "UNKNOWN", "subsidies.filter.unknown");
+        }
+        if (programme != null && !PROGRAMMES.contains(programme)) {
+            throw ApiException.validation("programme", "UNKNOWN", "subsidies.filter.unknown");
+        }
+        String chosenDivision = division == null || division.isBlank() ? null : division.strip();
+        PageResponse<GrantApplications.Grant> results = grants.page(new GrantApplications.Filter(chosen, programme,
+                chosenDivision, waiting ? user : null), PageRequest.of(page, 50), user);
+        Map<String, String> places = new HashMap<>();
+        results.items().forEach(g -> places.computeIfAbsent(g.townshipCode(),
+                c -> divisions.find(c).map(Division::name).orElse("")));
+        model.addAttribute("grants", results.items());
+        model.addAttribute("pager", Pager.of(results));
         model.addAttribute("status", chosen);
-        model.addAttribute("townships", townships);
+        model.addAttribute("chosenProgramme", programme);
+        model.addAttribute("division", chosenDivision);
+        model.addAttribute("divisionName", chosenDivision == null ? null
+                : divisions.find(chosenDivision).map(Division::name).orElse(null));
+        model.addAttribute("waiting", waiting);
+        model.addAttribute("places", places);
+        model.addAttribute("names", actors.names(results.items().stream()
+                .flatMap(g -> java.util.stream.Stream.of(g.preparedBy(), g.decidedBy())).toList(), locale));
         model.addAttribute("programmes", PROGRAMMES);
         model.addAttribute("programme", model.containsAttribute("programme") ? model.getAttribute("programme")
                 : PROGRAMMES.get(0).name());
-        model.addAttribute("subjects", subjects);
         model.addAttribute("canPrepare", currentUsers.has(SubsidyPermissions.PREPARE));
         LocalDate today = BusinessTime.today(clock);
         model.addAttribute("today", today);
-        model.addAttribute("year", today.getYear());
+        model.addAttribute("year", String.valueOf(today.getYear()));
         return "subsidies/grants";
     }
 
@@ -87,7 +109,7 @@ class GrantPageController {
         String asOf = form.get("asOf");
         try {
             GrantApplications.Grant grant = grants.apply(programme,
-                    subject == null || subject.isBlank() ? null : Long.valueOf(subject.trim()),
+                    subjectId(subject),
                     asOf == null || asOf.isBlank() ? null : LocalDate.parse(asOf), currentUsers.require());
             return "redirect:/subsidies/grants/" + grant.id();
         } catch (ApiException e) {
@@ -97,13 +119,28 @@ class GrantPageController {
         }
     }
 
+    private static Long subjectId(String subject) {
+        if (subject == null || subject.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(subject.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.validation("subjectId", "INVALID", "subsidies.grant.subject.required");
+        }
+    }
+
     @GetMapping("/subsidies/grants/{id}")
     @PreAuthorize("hasAuthority('" + SubsidyPermissions.READ + "')")
-    String grant(@PathVariable long id, Model model) {
+    String grant(@PathVariable long id, Model model, Locale locale) {
         CurrentUser user = currentUsers.require();
         GrantApplications.Grant grant = grants.find(id, user)
                 .orElseThrow(() -> ApiException.notFound("subsidies.grant.not-found", id));
         model.addAttribute("grant", grant);
+        model.addAttribute("names", actors.names(java.util.Arrays.asList(grant.preparedBy(), grant.decidedBy()),
+                locale));
+        model.addAttribute("place", divisions.path(grant.divisionCode()).stream().skip(1).map(Division::name)
+                .collect(java.util.stream.Collectors.joining(" › ")));
         model.addAttribute("quote", json.readValue(grant.quote(), QuoteApiController.QuoteResponse.class));
         model.addAttribute("canDecide", currentUsers.has(SubsidyPermissions.APPROVE)
                 && !grant.preparedBy().equals(user.username()));
@@ -117,6 +154,9 @@ class GrantPageController {
             grants.approve(id, currentUsers.require());
             redirect.addFlashAttribute("decided", true);
         } catch (ApiException e) {
+            if (e.code() == ProblemCode.NOT_FOUND) {
+                throw e;
+            }
             redirect.addFlashAttribute("problem", problemText(e, locale));
         }
         return "redirect:/subsidies/grants/" + id;
@@ -130,6 +170,9 @@ class GrantPageController {
             grants.reject(id, note, currentUsers.require());
             redirect.addFlashAttribute("decided", true);
         } catch (ApiException e) {
+            if (e.code() == ProblemCode.NOT_FOUND) {
+                throw e;
+            }
             redirect.addFlashAttribute("problem", problemText(e, locale));
         }
         return "redirect:/subsidies/grants/" + id;

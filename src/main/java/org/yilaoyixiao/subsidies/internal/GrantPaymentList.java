@@ -66,7 +66,7 @@ class GrantPaymentList {
     }
 
     void csv(int year, CurrentUser actor, Locale locale, ZoneId zone, OutputStream out) throws IOException {
-        audit.record(AuditRecord.success("SUBSIDY_GRANT_LIST_EXPORTED", "subsidy-grants:" + year, "csv"));
+        audit.record(AuditRecord.success("SUBSIDY_GRANT_LIST_EXPORTED", "subsidy-grants:" + year, "CSV"));
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF'); // so that Excel opens the UTF-8 file with the Chinese intact
         String[] header = new String[HEADERS.length];
@@ -85,7 +85,7 @@ class GrantPaymentList {
     }
 
     void xlsx(int year, CurrentUser actor, Locale locale, ZoneId zone, OutputStream out) throws IOException {
-        audit.record(AuditRecord.success("SUBSIDY_GRANT_LIST_EXPORTED", "subsidy-grants:" + year, "xlsx"));
+        audit.record(AuditRecord.success("SUBSIDY_GRANT_LIST_EXPORTED", "subsidy-grants:" + year, "Excel"));
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Sheet sheet = workbook.createSheet(String.valueOf(year));
             CellStyle money = workbook.createCellStyle();

@@ -47,7 +47,7 @@ class InstitutionConstructionRule extends SubsidyRule {
         Integer star = d.get("star");
         Map<BedType, Integer> beds = d.get("beds");
         if (model != OperationModel.PRIVATE) {
-            d.not("not-private", model.name());
+            d.not("not-private", Message.of("subsidies.model." + model.name()));
         }
         int minMonths = d.rates.number("institution-construction.min-operating-months").intValue();
         if (months < minMonths) {

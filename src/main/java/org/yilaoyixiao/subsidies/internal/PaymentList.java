@@ -63,7 +63,7 @@ class PaymentList {
     }
 
     void csv(RunRecord run, CurrentUser actor, Locale locale, OutputStream out) throws IOException {
-        audit.record(AuditRecord.success("SUBSIDY_PAYMENT_LIST_EXPORTED", "subsidy-run:" + run.id(), "csv"));
+        audit.record(AuditRecord.success("SUBSIDY_PAYMENT_LIST_EXPORTED", "subsidy-run:" + run.id(), "CSV"));
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF'); // so that Excel opens the UTF-8 file with the Chinese intact
         String[] header = new String[HEADERS.length];
@@ -96,7 +96,7 @@ class PaymentList {
     }
 
     void xlsx(RunRecord run, CurrentUser actor, Locale locale, OutputStream out) throws IOException {
-        audit.record(AuditRecord.success("SUBSIDY_PAYMENT_LIST_EXPORTED", "subsidy-run:" + run.id(), "xlsx"));
+        audit.record(AuditRecord.success("SUBSIDY_PAYMENT_LIST_EXPORTED", "subsidy-run:" + run.id(), "Excel"));
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(500)) {
             Sheet sheet = workbook.createSheet(run.monthText());
             CellStyle money = workbook.createCellStyle();

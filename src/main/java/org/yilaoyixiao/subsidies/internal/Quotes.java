@@ -25,14 +25,16 @@ class Quotes {
     private final SubjectFacts subjects;
     private final DivisionDirectory divisions;
     private final AuditTrail audit;
+    private final AuditText words;
 
     Quotes(List<SubsidyRule> rules, PolicyParameters parameters, SubjectFacts subjects, DivisionDirectory divisions,
-           AuditTrail audit) {
+           AuditTrail audit, AuditText words) {
         rules.forEach(rule -> this.rules.put(rule.programme(), rule));
         this.parameters = parameters;
         this.subjects = subjects;
         this.divisions = divisions;
         this.audit = audit;
+        this.words = words;
     }
 
     record Request(String programme, LocalDate asOf, Long subjectId, Map<String, Object> facts) {
@@ -68,13 +70,20 @@ class Quotes {
                     .orElseThrow(() -> ApiException.notFound("subsidies.subject.not-found", request.subjectId()));
             facts.putAll(subject.facts());
             audit.record(AuditRecord.success("SUBSIDY_QUOTED", subjectTarget(programme) + ":" + request.subjectId(),
-                    programme + " as of " + request.asOf()));
+                    words.programme(programme) + "，测算日期 " + request.asOf()));
         }
         if (request.facts() != null) {
             // given facts complete a record (e.g. the year a provider was completed), never override it
             request.facts().forEach(facts::putIfAbsent);
         }
         return rules.get(programme).evaluate(new Facts(facts), request.asOf(), parameters);
+    }
+
+    /** The name of a real subject in the reader's scope, to show with its quote. */
+    java.util.Optional<String> subjectName(Programme programme, long subjectId, LocalDate asOf, CurrentUser actor) {
+        return subjects.of(programme, subjectId, asOf == null ? LocalDate.now() : asOf)
+                .filter(s -> divisions.isWithin(actor.divisionCode(), s.divisionCode()))
+                .map(SubjectFacts.Subject::name);
     }
 
     static String subjectTarget(Programme programme) {

@@ -153,6 +153,75 @@ class RunQueries {
                 .param("limit", limit).query(Change.class).list();
     }
 
+    /** One row of the change list (名单变化), with the masked ID number of a person. */
+    record ChangeRow(long id, String change, String subjectType, long subjectId, String name, String divisionCode,
+                     String townshipCode, String reason, String idNumberMasked) {
+    }
+
+    /** Narrows the change list: ADDED or REMOVED, a township, a reason code; nulls match everything. */
+    record ChangeFilter(String change, String township, String reason) {
+
+        String where() {
+            return (change == null ? "" : " and c.change = :change")
+                    + (township == null ? "" : " and c.township_code = :township")
+                    + (reason == null ? "" : " and c.reason = :reason");
+        }
+
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
+            JdbcClient.StatementSpec bound = spec;
+            if (change != null) {
+                bound = bound.param("change", change);
+            }
+            if (township != null) {
+                bound = bound.param("township", township);
+            }
+            if (reason != null) {
+                bound = bound.param("reason", reason);
+            }
+            return bound;
+        }
+    }
+
+    private static final String CHANGE_COLUMNS = "select c.id, c.change, c.subject_type, c.subject_id, c.name, "
+            + "c.division_code, c.township_code, c.reason, p.id_number_masked from subsidies.run_change c "
+            + "left join registry.published_person p on c.subject_type = 'PERSON' and p.id = c.subject_id";
+
+    /** One page of the change list in the reader's scope, with the total. */
+    PageResponse<ChangeRow> changes(long runId, ChangeFilter filter, PageRequest page, CurrentUser actor) {
+        Set<String> scope = scope(actor);
+        String where = " where c.run_id = :run" + scopeFilter(scope, "c") + filter.where();
+        long total = filter.bind(withScope(jdbc.sql("select count(*) from subsidies.run_change c" + where), scope))
+                .param("run", runId).query(Long.class).single();
+        List<ChangeRow> rows = filter.bind(withScope(jdbc.sql(CHANGE_COLUMNS + where
+                        + " order by c.change, c.township_code, c.name, c.id limit :limit offset :offset"), scope))
+                .param("run", runId).param("limit", page.size()).param("offset", page.offset())
+                .query(ChangeRow.class).list();
+        return new PageResponse<>(rows, page.page(), page.size(), total);
+    }
+
+    /** Every change in the reader's scope matching the filter, in list order, streamed (for the Excel copy). */
+    void eachChange(long runId, ChangeFilter filter, CurrentUser actor, Consumer<ChangeRow> consumer) {
+        Set<String> scope = scope(actor);
+        String where = " where c.run_id = :run" + scopeFilter(scope, "c") + filter.where();
+        try (var stream = filter.bind(withScope(jdbc.sql(CHANGE_COLUMNS + where
+                        + " order by c.change, c.township_code, c.name, c.id"), scope))
+                .param("run", runId).query(ChangeRow.class).stream()) {
+            stream.forEach(consumer);
+        }
+    }
+
+    /** How many started (ADDED) and stopped (REMOVED) for each reason, in the reader's scope. */
+    record ReasonCount(String change, String reason, long count) {
+    }
+
+    List<ReasonCount> changeReasons(long runId, CurrentUser actor) {
+        Set<String> scope = scope(actor);
+        return withScope(jdbc.sql("select c.change, c.reason, count(*) as count from subsidies.run_change c "
+                        + "where c.run_id = :run" + scopeFilter(scope, "c")
+                        + " group by c.change, c.reason order by c.change, count(*) desc, c.reason"), scope)
+                .param("run", runId).query(ReasonCount.class).list();
+    }
+
     /** The parameter values the run used (JSON array of key, value, date, reference, provisional). */
     String parameters(long runId) {
         return jdbc.sql("select coalesce(parameters::text, '[]') from subsidies.run where id = :run").param("run", runId)

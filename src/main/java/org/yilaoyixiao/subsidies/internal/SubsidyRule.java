@@ -31,7 +31,8 @@ abstract class SubsidyRule {
             decide(decision, asOf);
         } catch (NoParameterValue e) {
             decision.lines.clear();
-            decision.reasons.add(Message.of("subsidies.reason.no-parameter", e.key(), e.date()));
+            decision.reasons.add(Message.of("subsidies.reason.no-parameter",
+                    Message.of("policy.parameter." + e.key()), e.date()));
             decision.eligible = false;
         }
         boolean eligible = decision.eligible && decision.reasons.stream()

@@ -34,6 +34,7 @@ class SubsidyRuns implements org.springframework.beans.factory.DisposableBean {
     private final RunComputation computation;
     private final PolicyParameters parameters;
     private final AuditTrail audit;
+    private final AuditText words;
     private final Clock clock;
     private final String countyCode;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -45,13 +46,14 @@ class SubsidyRuns implements org.springframework.beans.factory.DisposableBean {
     private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     SubsidyRuns(JdbcClient jdbc, RunComputation computation, PolicyParameters parameters, AuditTrail audit,
-                Clock clock, @Value("${yly.county-code}") String countyCode,
+                AuditText words, Clock clock, @Value("${yly.county-code}") String countyCode,
                 org.springframework.transaction.PlatformTransactionManager transactionManager) {
         this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         this.computation = computation;
         this.parameters = parameters;
         this.audit = audit;
+        this.words = words;
         this.clock = clock;
         this.countyCode = countyCode;
     }
@@ -101,7 +103,8 @@ class SubsidyRuns implements org.springframework.beans.factory.DisposableBean {
         Programme programme = parseProgramme(programmeName);
         LocalDate month = parseMonth(monthText);
         if (!computation.supports(programme)) {
-            throw ApiException.validation("programme", "ONE_TIME", "subsidies.programme.one-time", programme.name());
+            throw ApiException.validation("programme", "ONE_TIME", "subsidies.programme.one-time",
+                    Message.of(programme.labelKey()));
         }
         requireCounty(actor);
         try {
@@ -118,9 +121,10 @@ class SubsidyRuns implements org.springframework.beans.factory.DisposableBean {
                 returning *
                 """).param("programme", programme.name()).param("month", month).param("actor", actor.username())
                 .param("now", java.sql.Timestamp.from(clock.instant())).query(RunRecord.class).optional()
-                .orElseThrow(() -> ApiException.conflict("subsidies.run.approved", programme.name(), monthText));
+                .orElseThrow(() -> ApiException.conflict("subsidies.run.approved",
+                        Message.of(programme.labelKey()), monthText));
         audit.record(AuditRecord.success("SUBSIDY_RUN_STARTED", "subsidy-run:" + run.id(),
-                programme + " " + run.monthText()));
+                words.programme(programme) + " " + run.monthText()));
         org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
                 new org.springframework.transaction.support.TransactionSynchronization() {
                     @Override
@@ -154,7 +158,7 @@ class SubsidyRuns implements org.springframework.beans.factory.DisposableBean {
         if (found.preparedBy().equals(actor.username())) {
             // outside the approval's transaction, so that the refusal stays in the trail
             audit.record(AuditRecord.of("SUBSIDY_RUN_APPROVAL_REFUSED", "subsidy-run:" + runId, AuditOutcome.DENIED,
-                    "approver is the preparer"));
+                    "审批人即制单人，不得审批"));
             throw ApiException.forbidden("subsidies.run.approver-is-preparer");
         }
         return transactions.execute(s -> approveInTransaction(runId, actor));
@@ -167,10 +171,11 @@ class SubsidyRuns implements org.springframework.beans.factory.DisposableBean {
             throw ApiException.forbidden("subsidies.run.approver-is-preparer");
         }
         if ("APPROVED".equals(run.status())) {
-            throw ApiException.conflict("subsidies.run.approved", run.programme(), run.monthText());
+            throw ApiException.conflict("subsidies.run.approved",
+                    Message.of("subsidies.programme." + run.programme()), run.monthText());
         }
         if (!"DRAFT".equals(run.status())) {
-            throw ApiException.conflict("subsidies.run.not-draft", run.status());
+            throw ApiException.conflict("subsidies.run.not-draft", Message.of("subsidies.status." + run.status()));
         }
         jdbc.sql("""
                 update subsidies.run set status = 'APPROVED', approved_by = :actor, approved_at = :now where id = :id
@@ -182,13 +187,50 @@ class SubsidyRuns implements org.springframework.beans.factory.DisposableBean {
                   and status = 'DRAFT'
                 """).param("programme", run.programme()).param("month", run.month()).update();
         audit.record(AuditRecord.success("SUBSIDY_RUN_APPROVED", "subsidy-run:" + runId,
-                run.programme() + " " + run.monthText() + ": " + run.lineCount() + " lines, " + run.total()
-                        + " CNY, prepared by " + run.preparedBy()));
+                words.programme(run.programme()) + " " + run.monthText() + "：明细 " + run.lineCount() + " 条，合计 "
+                        + AuditText.money(run.total()) + "，制单人 " + words.person(run.preparedBy())));
         return find(runId).orElseThrow();
     }
 
     java.util.Optional<RunRecord> find(long id) {
         return jdbc.sql("select * from subsidies.run where id = :id").param("id", id).query(RunRecord.class).optional();
+    }
+
+    /**
+     * Runs newest month first, one page: a programme and a status narrow them; {@code awaitingApprovalBy} keeps the
+     * computed drafts someone other than that user prepared (what waits for their approval).
+     */
+    org.yilaoyixiao.platform.api.PageResponse<RunRecord> page(Programme programme, String status,
+                                                               CurrentUser awaitingApprovalBy,
+                                                               org.yilaoyixiao.platform.api.PageRequest page) {
+        String where = " where (cast(:programme as varchar) is null or programme = :programme)"
+                + " and (cast(:status as varchar) is null or status = :status)"
+                + (awaitingApprovalBy == null ? ""
+                : " and status = 'DRAFT' and prepared_by <> :me and programme in (:mine)");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("programme", programme == null ? null : programme.name());
+        params.put("status", status);
+        if (awaitingApprovalBy != null) {
+            params.put("me", awaitingApprovalBy.username());
+            java.util.List<String> mine = BureauProgrammes.of(awaitingApprovalBy).stream().map(Programme::name)
+                    .toList();
+            params.put("mine", mine.isEmpty() ? java.util.List.of("-") : mine);
+        }
+        long total = jdbc.sql("select count(*) from subsidies.run" + where).params(params).query(Long.class).single();
+        java.util.List<RunRecord> items = jdbc.sql("select * from subsidies.run" + where
+                        + " order by month desc, programme limit :limit offset :offset").params(params)
+                .param("limit", page.size()).param("offset", page.offset()).query(RunRecord.class).list();
+        return new org.yilaoyixiao.platform.api.PageResponse<>(items, page.page(), page.size(), total);
+    }
+
+    /** Computed drafts of these programmes that someone other than the user prepared: waiting for their approval. */
+    long awaitingApproval(String username, java.util.Collection<Programme> programmes) {
+        if (programmes.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from subsidies.run where status = 'DRAFT' and prepared_by <> :me"
+                        + " and programme in (:programmes)").param("me", username)
+                .param("programmes", programmes.stream().map(Programme::name).toList()).query(Long.class).single();
     }
 
     java.util.List<RunRecord> recent(int limit) {

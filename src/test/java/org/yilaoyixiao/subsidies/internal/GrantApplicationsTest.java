@@ -183,7 +183,9 @@ class GrantApplicationsTest {
         var session = (org.springframework.mock.web.MockHttpSession) login.getRequest().getSession(false);
         String list = mvc.perform(get("/subsidies/grants").session(session).header("Accept-Language", "zh-CN"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(list).contains("一次性补助申请").contains("页面申请建设补助院").contains("grant-apply");
+        // the institution is chosen with the facility picker (no list of every institution on the page)
+        assertThat(list).contains("一次性补助申请").contains("grant-apply").contains("/facilities/pick?kind=INSTITUTION")
+                .doesNotContain("页面申请建设补助院");
         var submitted = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                         .post("/subsidies/grants").session(session)
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
@@ -196,7 +198,8 @@ class GrantApplicationsTest {
         String detail = mvc.perform(get(location).session(session).header("Accept-Language", "zh-CN"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         // the quote as kept: amount, the lines with their parameters and references; the preparer cannot decide
-        assertThat(detail).contains("待审核").contains("172,000.00").contains("institution-construction.owned.nursing")
+        assertThat(detail).contains("待审核").contains("172,000.00").contains("自有产权护理型床位一次性建设补助")
+                .doesNotContain("institution-construction.owned.nursing")
                 .contains("丽政发〔2019〕43号").doesNotContain("id=\"grant-approve\"");
         // the same form again is refused in words, nothing stored twice
         var again = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
