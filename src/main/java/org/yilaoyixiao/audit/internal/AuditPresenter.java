@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.yilaoyixiao.audit.AuditActors;
+import org.yilaoyixiao.platform.security.DisplayNames;
 import org.yilaoyixiao.platform.time.BusinessTime;
 
 /**
@@ -69,9 +69,9 @@ class AuditPresenter {
 
     private final MessageSource messages;
     private final AuditTypes types;
-    private final ObjectProvider<AuditActors> actors;
+    private final ObjectProvider<DisplayNames> actors;
 
-    AuditPresenter(MessageSource messages, AuditTypes types, ObjectProvider<AuditActors> actors) {
+    AuditPresenter(MessageSource messages, AuditTypes types, ObjectProvider<DisplayNames> actors) {
         this.messages = messages;
         this.types = types;
         this.actors = actors;
@@ -126,8 +126,8 @@ class AuditPresenter {
     }
 
     Map<String, String> displayNames(Collection<String> usernames) {
-        AuditActors directory = actors.getIfAvailable();
-        return directory == null || usernames.isEmpty() ? Map.of() : directory.displayNames(usernames);
+        DisplayNames directory = actors.getIfAvailable();
+        return directory == null || usernames.isEmpty() ? Map.of() : directory.accounts(usernames);
     }
 
     private Entry present(AuditEventView e, Map<String, String> names, Locale locale) {

@@ -3,6 +3,7 @@ package org.yilaoyixiao.exchange.internal;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.yilaoyixiao.platform.security.DisplayNames;
 
 /**
  * Words for the audit trail's details, in the county's working language (the trail is read as written): feeds,
@@ -12,9 +13,9 @@ import org.springframework.stereotype.Component;
 class ExchangeAuditText {
 
     private final MessageSource messages;
-    private final ExchangeActors actors;
+    private final DisplayNames actors;
 
-    ExchangeAuditText(MessageSource messages, ExchangeActors actors) {
+    ExchangeAuditText(MessageSource messages, DisplayNames actors) {
         this.messages = messages;
         this.actors = actors;
     }

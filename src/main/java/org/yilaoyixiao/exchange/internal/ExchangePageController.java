@@ -29,6 +29,7 @@ import org.yilaoyixiao.platform.api.ProblemCode;
 import org.yilaoyixiao.platform.security.CurrentUsers;
 import org.yilaoyixiao.platform.time.BusinessTime;
 import org.yilaoyixiao.platform.web.Pager;
+import org.yilaoyixiao.platform.security.DisplayNames;
 
 /**
  * The clerk's pages: feed upload and the loads (paged), one load's records or rejections (paged, people by name and
@@ -53,13 +54,13 @@ class ExchangePageController {
     private final ReviewQueue review;
     private final ProvinceOutbox outbox;
     private final RejectionReasons reasons;
-    private final ExchangeActors actors;
+    private final DisplayNames actors;
     private final DivisionDirectory divisions;
     private final CurrentUsers currentUsers;
     private final MessageSource messages;
 
     ExchangePageController(Feeds feeds, FeedRepository repository, ReviewQueue review, ProvinceOutbox outbox,
-                           RejectionReasons reasons, ExchangeActors actors, DivisionDirectory divisions,
+                           RejectionReasons reasons, DisplayNames actors, DivisionDirectory divisions,
                            CurrentUsers currentUsers, MessageSource messages) {
         this.feeds = feeds;
         this.repository = repository;

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.yilaoyixiao.platform.security.DisplayNames;
 
 /**
  * Words for the audit trail's details, in the county's working language (the trail is read as written): alert kinds
@@ -15,9 +16,9 @@ import org.springframework.stereotype.Component;
 class FundsAuditText {
 
     private final MessageSource messages;
-    private final FundsActors actors;
+    private final DisplayNames actors;
 
-    FundsAuditText(MessageSource messages, FundsActors actors) {
+    FundsAuditText(MessageSource messages, DisplayNames actors) {
         this.messages = messages;
         this.actors = actors;
     }

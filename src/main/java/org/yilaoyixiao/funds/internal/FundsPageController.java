@@ -37,6 +37,7 @@ import org.yilaoyixiao.platform.web.Pager;
 import org.yilaoyixiao.registry.PersonDirectory;
 import org.yilaoyixiao.registry.PersonSummary;
 import tools.jackson.databind.ObjectMapper;
+import org.yilaoyixiao.platform.security.DisplayNames;
 
 /**
  * The bureau's pages: institutions by risk status (paged, by status or one institution chosen with the picker, and
@@ -51,7 +52,7 @@ class FundsPageController {
 
     private final CustodyAccounts accounts;
     private final FundsRepository repository;
-    private final FundsActors actors;
+    private final DisplayNames actors;
     private final FacilityDirectory facilities;
     private final DivisionDirectory divisions;
     private final CurrentUsers currentUsers;
@@ -60,7 +61,7 @@ class FundsPageController {
     private final PersonDirectory persons;
     private final ObjectMapper json;
 
-    FundsPageController(CustodyAccounts accounts, FundsRepository repository, FundsActors actors,
+    FundsPageController(CustodyAccounts accounts, FundsRepository repository, DisplayNames actors,
                         FacilityDirectory facilities, DivisionDirectory divisions, CurrentUsers currentUsers,
                         MessageSource messages, ObjectMapper json, StatementFiles files, PersonDirectory persons) {
         this.accounts = accounts;

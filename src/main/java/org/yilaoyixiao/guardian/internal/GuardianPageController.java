@@ -40,11 +40,14 @@ class GuardianPageController {
     private final JdbcClient jdbc;
     private final org.yilaoyixiao.divisions.DivisionDirectory divisions;
     private final AlertTexts texts;
+    private final org.yilaoyixiao.platform.security.DisplayNames displayNames;
 
     GuardianPageController(GuardianAlerts alerts, AlertStream stream, PersonDirectory persons,
                            DeviceDirectory devices, ElderProfiles profiles, CurrentUsers currentUsers,
                            MessageSource messages, JdbcClient jdbc,
-                           org.yilaoyixiao.divisions.DivisionDirectory divisions, AlertTexts texts) {
+                           org.yilaoyixiao.divisions.DivisionDirectory divisions, AlertTexts texts,
+                           org.yilaoyixiao.platform.security.DisplayNames displayNames) {
+        this.displayNames = displayNames;
         this.texts = texts;
         this.divisions = divisions;
         this.alerts = alerts;
@@ -234,14 +237,6 @@ class GuardianPageController {
     }
 
     private Map<String, String> userNames(List<String> usernames) {
-        Map<String, String> names = new java.util.HashMap<>();
-        List<String> wanted = usernames.stream().filter(java.util.Objects::nonNull).distinct().toList();
-        if (!wanted.isEmpty()) {
-            jdbc.sql("select username, display_name from identity.published_user where username = any(:u)")
-                    .param("u", wanted.toArray(String[]::new)).query(rs -> {
-                        names.put(rs.getString(1), rs.getString(2));
-                    });
-        }
-        return names;
+        return displayNames.accounts(usernames.stream().filter(java.util.Objects::nonNull).distinct().toList());
     }
 }

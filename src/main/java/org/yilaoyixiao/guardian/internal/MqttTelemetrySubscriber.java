@@ -33,6 +33,8 @@ class MqttTelemetrySubscriber implements SmartLifecycle {
     private final TelemetryIngestion ingestion;
     private final ObjectMapper json;
     private volatile MqttClient client;
+    /** True once the broker acknowledged the subscription of the current connection; false when it is lost. */
+    private volatile boolean subscribed;
 
     MqttTelemetrySubscriber(GuardianSettings settings, TelemetryIngestion ingestion, ObjectMapper json) {
         this.settings = settings.mqttOrNone();
@@ -61,6 +63,7 @@ class MqttTelemetrySubscriber implements SmartLifecycle {
                 public void connectComplete(boolean reconnect, String serverUri) {
                     try {
                         mqtt.subscribe(TOPIC, 1);
+                        subscribed = true;
                         log.info("Guardian: subscribed to {} on {}{}", TOPIC, serverUri, reconnect ? " (again)" : "");
                     } catch (MqttException e) {
                         log.warn("Guardian: cannot subscribe to {}: {}", TOPIC, e.getMessage());
@@ -69,6 +72,7 @@ class MqttTelemetrySubscriber implements SmartLifecycle {
 
                 @Override
                 public void connectionLost(Throwable cause) {
+                    subscribed = false;
                     log.warn("Guardian: MQTT connection lost ({}); reconnecting", cause.getMessage());
                 }
 
@@ -149,8 +153,12 @@ class MqttTelemetrySubscriber implements SmartLifecycle {
         return client != null;
     }
 
+    /**
+     * Connected and subscribed: a broker may drop a subscription sent right after connecting (moquette does when the
+     * SUBSCRIBE overtakes its own handling of the CONNECT), and only the reconnection's subscription then counts.
+     */
     boolean connected() {
         MqttClient mqtt = client;
-        return mqtt != null && mqtt.isConnected();
+        return mqtt != null && mqtt.isConnected() && subscribed;
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
-import org.yilaoyixiao.audit.AuditActors;
+import org.yilaoyixiao.platform.security.DisplayNames;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -52,11 +52,11 @@ class DashboardController {
     private final CurrentUsers currentUsers;
     private final MessageSource messages;
     private final ObjectMapper json;
-    private final ObjectProvider<AuditActors> actors;
+    private final ObjectProvider<DisplayNames> actors;
 
     DashboardController(IndicatorBoard board, Definitions definitions, IndicatorScope scope,
                         DivisionDirectory divisions, CurrentUsers currentUsers, MessageSource messages,
-                        ObjectMapper json, ObjectProvider<AuditActors> actors) {
+                        ObjectMapper json, ObjectProvider<DisplayNames> actors) {
         this.actors = actors;
         this.board = board;
         this.definitions = definitions;
@@ -130,9 +130,9 @@ class DashboardController {
                 reporters.add(c.row().reported().reportedBy());
             }
         });
-        AuditActors directory = actors.getIfAvailable();
+        DisplayNames directory = actors.getIfAvailable();
         model.addAttribute("names", directory == null || reporters.isEmpty() ? Map.of()
-                : directory.displayNames(reporters));
+                : directory.accounts(reporters));
         return "indicators/dashboard";
     }
 

@@ -21,7 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
-import org.yilaoyixiao.audit.AuditActors;
+import org.yilaoyixiao.platform.security.DisplayNames;
 import org.yilaoyixiao.divisions.Division;
 import org.yilaoyixiao.divisions.DivisionDirectory;
 import org.yilaoyixiao.divisions.DivisionLevel;
@@ -45,11 +45,11 @@ class InputsController {
     private final MessageSource messages;
     private final PendingReports pending;
     private final DivisionDirectory divisions;
-    private final ObjectProvider<AuditActors> actors;
+    private final ObjectProvider<DisplayNames> actors;
 
     InputsController(IndicatorApiController api, IndicatorBoard board, Definitions definitions, IndicatorScope scope,
                      StatisticsInputs statistics, CurrentUsers currentUsers, MessageSource messages,
-                     PendingReports pending, DivisionDirectory divisions, ObjectProvider<AuditActors> actors) {
+                     PendingReports pending, DivisionDirectory divisions, ObjectProvider<DisplayNames> actors) {
         this.pending = pending;
         this.divisions = divisions;
         this.actors = actors;
@@ -99,8 +99,8 @@ class InputsController {
         if (entered instanceof StatisticsInputs.Input input && input.enteredBy() != null) {
             usernames.add(input.enteredBy());
         }
-        AuditActors directory = actors.getIfAvailable();
-        model.addAttribute("names", directory == null ? Map.of() : directory.displayNames(usernames));
+        DisplayNames directory = actors.getIfAvailable();
+        model.addAttribute("names", directory == null ? Map.of() : directory.accounts(usernames));
         return "indicators/inputs";
     }
 

@@ -32,6 +32,7 @@ import org.yilaoyixiao.platform.time.BusinessTime;
 import org.yilaoyixiao.platform.web.Downloads;
 import org.yilaoyixiao.platform.web.Pager;
 import org.yilaoyixiao.workspace.WorkspacePermissions;
+import org.yilaoyixiao.platform.security.DisplayNames;
 
 /**
  * The worklist (paged, filtered by programme, division picker, status and month found, exported to Excel), one
@@ -46,13 +47,13 @@ class OutreachPageController {
     private final Outreach outreach;
     private final Candidates candidates;
     private final OutreachTraces traces;
-    private final OutreachActors actors;
+    private final DisplayNames actors;
     private final DivisionDirectory divisions;
     private final CurrentUsers currentUsers;
     private final MessageSource messages;
     private final java.time.Clock clock;
 
-    OutreachPageController(Outreach outreach, Candidates candidates, OutreachTraces traces, OutreachActors actors,
+    OutreachPageController(Outreach outreach, Candidates candidates, OutreachTraces traces, DisplayNames actors,
                            DivisionDirectory divisions, CurrentUsers currentUsers, MessageSource messages,
                            java.time.Clock clock) {
         this.outreach = outreach;

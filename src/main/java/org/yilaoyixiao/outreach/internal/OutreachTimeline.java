@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.yilaoyixiao.platform.time.BusinessTime;
 import org.yilaoyixiao.registry.PersonTimelineSource;
 import org.yilaoyixiao.registry.TimelineEntry;
+import org.yilaoyixiao.platform.security.DisplayNames;
 
 /**
  * When the scan found a person eligible but not enrolled (with the reasons in the reader's words), the notices sent
@@ -19,9 +20,9 @@ class OutreachTimeline implements PersonTimelineSource {
 
     private final Candidates candidates;
     private final OutreachTraces traces;
-    private final OutreachActors actors;
+    private final DisplayNames actors;
 
-    OutreachTimeline(Candidates candidates, OutreachTraces traces, OutreachActors actors) {
+    OutreachTimeline(Candidates candidates, OutreachTraces traces, DisplayNames actors) {
         this.candidates = candidates;
         this.traces = traces;
         this.actors = actors;

@@ -2,23 +2,21 @@ package org.yilaoyixiao.registry.internal;
 
 import java.util.Locale;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.yilaoyixiao.platform.security.DisplayNames;
 
 /**
- * Who did something, as a clerk reads it: an account by its display name (read from identity's published view), the
- * platform's own loaders ("system:demo-population") by what they are, never a username or a code.
+ * Who did something to a record, as a clerk reads it: an account by its display name, the platform's own loaders
+ * ("system:demo-population") by what they are, never a username or a code; no actor at all as unknown.
  */
 @Component
 class ActorNames {
 
-    private static final String SYSTEM_PREFIX = "system:";
-
-    private final JdbcClient jdbc;
+    private final DisplayNames names;
     private final MessageSource messages;
 
-    ActorNames(JdbcClient jdbc, MessageSource messages) {
-        this.jdbc = jdbc;
+    ActorNames(DisplayNames names, MessageSource messages) {
+        this.names = names;
         this.messages = messages;
     }
 
@@ -26,14 +24,6 @@ class ActorNames {
         if (actor == null || actor.isBlank()) {
             return messages.getMessage("actor.unknown", null, locale);
         }
-        if (actor.startsWith(SYSTEM_PREFIX)) {
-            String what = actor.substring(SYSTEM_PREFIX.length());
-            return messages.getMessage("actor.system." + what, null,
-                    messages.getMessage("actor.system", null, locale), locale);
-        }
-        return jdbc.sql("select display_name from identity.published_user where username = :username")
-                .param("username", actor).query(String.class).optional()
-                .filter(name -> !name.isBlank())
-                .orElseGet(() -> messages.getMessage("actor.unknown", null, locale));
+        return names.name(actor, locale);
     }
 }

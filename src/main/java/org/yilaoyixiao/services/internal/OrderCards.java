@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.yilaoyixiao.notifications.ElderContacts;
 import org.yilaoyixiao.platform.time.BusinessTime;
@@ -29,16 +28,16 @@ class OrderCards {
     private final MenuRepository menu;
     private final ServicesScope scope;
     private final ElderContacts contacts;
-    private final JdbcClient jdbc;
+    private final org.yilaoyixiao.platform.security.DisplayNames displayNames;
     private final MessageSource messages;
 
-    OrderCards(PublishedViews views, MenuRepository menu, ServicesScope scope, ElderContacts contacts, JdbcClient jdbc,
-               MessageSource messages) {
+    OrderCards(PublishedViews views, MenuRepository menu, ServicesScope scope, ElderContacts contacts,
+               org.yilaoyixiao.platform.security.DisplayNames displayNames, MessageSource messages) {
         this.views = views;
         this.menu = menu;
         this.scope = scope;
         this.contacts = contacts;
-        this.jdbc = jdbc;
+        this.displayNames = displayNames;
         this.messages = messages;
     }
 
@@ -133,15 +132,6 @@ class OrderCards {
 
     /** Display names of accounts (username → name). */
     Map<String, String> userNames(Collection<String> usernames) {
-        Map<String, String> names = new HashMap<>();
-        List<String> wanted = usernames.stream().filter(Objects::nonNull).distinct().toList();
-        if (!wanted.isEmpty()) {
-            jdbc.sql("select username, display_name from identity.published_user where username = any(:u)")
-                    .param("u", wanted.toArray(String[]::new))
-                    .query(rs -> {
-                        names.put(rs.getString(1), rs.getString(2));
-                    });
-        }
-        return names;
+        return displayNames.accounts(usernames.stream().filter(Objects::nonNull).distinct().toList());
     }
 }

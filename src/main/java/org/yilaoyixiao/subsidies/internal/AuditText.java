@@ -6,6 +6,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.yilaoyixiao.policy.ParameterTexts;
 import org.yilaoyixiao.subsidies.Programme;
+import org.yilaoyixiao.platform.security.DisplayNames;
 
 /**
  * Words for the audit trail's details, in the county's working language (the trail is read on the audit page as
@@ -16,9 +17,9 @@ import org.yilaoyixiao.subsidies.Programme;
 class AuditText {
 
     private final MessageSource messages;
-    private final SubsidyActors actors;
+    private final DisplayNames actors;
 
-    AuditText(MessageSource messages, SubsidyActors actors) {
+    AuditText(MessageSource messages, DisplayNames actors) {
         this.messages = messages;
         this.actors = actors;
     }

@@ -29,6 +29,7 @@ import org.yilaoyixiao.platform.security.CurrentUsers;
 import org.yilaoyixiao.platform.time.BusinessTime;
 import org.yilaoyixiao.subsidies.Programme;
 import org.yilaoyixiao.subsidies.SubsidyPermissions;
+import org.yilaoyixiao.platform.security.DisplayNames;
 
 /** 一次性补助: apply for an institution or provider, see the quote kept with it, approve or reject, export the list. */
 @Controller
@@ -39,14 +40,14 @@ class GrantPageController {
     private static final java.util.Set<String> STATUSES = java.util.Set.of("PENDING", "APPROVED", "REJECTED");
 
     private final GrantApplications grants;
-    private final SubsidyActors actors;
+    private final DisplayNames actors;
     private final CurrentUsers currentUsers;
     private final DivisionDirectory divisions;
     private final MessageSource messages;
     private final ObjectMapper json;
     private final Clock clock;
 
-    GrantPageController(GrantApplications grants, SubsidyActors actors, CurrentUsers currentUsers,
+    GrantPageController(GrantApplications grants, DisplayNames actors, CurrentUsers currentUsers,
                         DivisionDirectory divisions, MessageSource messages, ObjectMapper json, Clock clock) {
         this.grants = grants;
         this.actors = actors;

@@ -39,6 +39,7 @@ import org.yilaoyixiao.platform.web.Pager;
 import org.yilaoyixiao.subsidies.Programme;
 import org.yilaoyixiao.subsidies.SubsidyPermissions;
 import org.yilaoyixiao.workspace.WorkspacePermissions;
+import org.yilaoyixiao.platform.security.DisplayNames;
 
 /**
  * The run list and run page (progress, township totals, change counts, lines paged on the server, approval), the
@@ -60,7 +61,7 @@ class SubsidyPageController {
     private final RunQueries queries;
     private final Quotes quotes;
     private final LineExplanations explanations;
-    private final SubsidyActors actors;
+    private final DisplayNames actors;
     private final DivisionDirectory divisions;
     private final AuditTrail audit;
     private final CurrentUsers currentUsers;
@@ -69,7 +70,7 @@ class SubsidyPageController {
     private final java.time.Clock clock;
 
     SubsidyPageController(SubsidyRuns runs, RunQueries queries, Quotes quotes, LineExplanations explanations,
-                          SubsidyActors actors, DivisionDirectory divisions, AuditTrail audit,
+                          DisplayNames actors, DivisionDirectory divisions, AuditTrail audit,
                           CurrentUsers currentUsers, MessageSource messages, ObjectMapper json,
                           java.time.Clock clock) {
         this.runs = runs;

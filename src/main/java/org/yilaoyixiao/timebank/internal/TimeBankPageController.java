@@ -46,13 +46,14 @@ class TimeBankPageController {
     private final CurrentUsers currentUsers;
     private final MessageSource messages;
     private final java.time.Clock clock;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final org.yilaoyixiao.platform.security.DisplayNames displayNames;
 
     TimeBankPageController(TimeBank timeBank, Engagement engagement, Education education, PersonDirectory persons,
                            DivisionDirectory divisions, CurrentUsers currentUsers, MessageSource messages,
-                           java.time.Clock clock, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+                           java.time.Clock clock,
+                           org.yilaoyixiao.platform.security.DisplayNames displayNames) {
         this.clock = clock;
-        this.jdbc = jdbc;
+        this.displayNames = displayNames;
         this.timeBank = timeBank;
         this.engagement = engagement;
         this.education = education;
@@ -397,14 +398,8 @@ class TimeBankPageController {
      * Organisers by display name; the demo data's organiser ("demo", no account) as 示例 — a username is never shown.
      */
     private java.util.Map<String, String> organisers(List<String> usernames, Locale locale) {
-        java.util.Map<String, String> names = new java.util.HashMap<>();
         List<String> wanted = usernames.stream().filter(java.util.Objects::nonNull).distinct().toList();
-        if (!wanted.isEmpty()) {
-            jdbc.sql("select username, display_name from identity.published_user where username = any(:u)")
-                    .param("u", wanted.toArray(String[]::new)).query(rs -> {
-                        names.put(rs.getString(1), rs.getString(2));
-                    });
-        }
+        java.util.Map<String, String> names = new java.util.HashMap<>(displayNames.accounts(wanted));
         for (String username : wanted) {
             names.putIfAbsent(username, messages.getMessage("demo".equals(username) ? "timebank.demo"
                     : "timebank.organiser.unknown", null, locale));
