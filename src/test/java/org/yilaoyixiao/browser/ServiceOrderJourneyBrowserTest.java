@@ -5,7 +5,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.microsoft.playwright.Page;
 import java.time.LocalDate;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.yilaoyixiao.placement.PlacementFixtures;
 import org.yilaoyixiao.support.TestIdNumbers;
@@ -43,7 +42,7 @@ class ServiceOrderJourneyBrowserTest extends BrowserJourney {
     @Test
     void fromIntakeToEvaluationWithTheButlerOnAPhone() throws Exception {
         ServicesFixtures fixtures = new ServicesFixtures(mvc, json);
-        String name = "旅程老人" + UUID.randomUUID().toString().substring(0, 4);
+        String name = "旅程老人" + System.nanoTime() % 10000;
         // 85 years old in 鹤城街道, a love-card pilot: the card may be topped up
         PlacementFixtures people = new PlacementFixtures(mvc, json);
         long elder = people.id(people.send(post("/api/v1/persons"), """

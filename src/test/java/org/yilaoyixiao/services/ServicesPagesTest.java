@@ -41,7 +41,7 @@ class ServicesPagesTest {
     @Test
     void aCentreTakesAnOrderByPhoneOnceEvenWhenTheFormIsSentTwice() throws Exception {
         ServicesFixtures fixtures = new ServicesFixtures(mvc, json);
-        String name = "页面受理" + UUID.randomUUID().toString().substring(0, 4);
+        String name = "页面受理" + System.nanoTime() % 10000;
         long person = fixtures.elder(name);
         String staff = Accounts.create(mvc, "TOWNSHIP_STAFF", PlatformTest.HECHENG);
         MockHttpSession session = logIn(staff, Accounts.PASSWORD);

@@ -73,6 +73,8 @@ class RoleCrawlTest {
     ApplicationContext context;
 
     private final Map<String, String> accounts = new LinkedHashMap<>();
+    /** Latin words that are data — in names and titles other tests gave their people, teams and activities. */
+    private final Set<String> dataWords = new java.util.HashSet<>();
 
     @BeforeAll
     void accounts() throws Exception {
@@ -96,6 +98,11 @@ class RoleCrawlTest {
             visited.put(account.getKey(), crawl(account.getKey(), account.getValue(), password, problems));
         }
         assertThat(visited.values()).allSatisfy(n -> assertThat(n).isGreaterThan(0));
+        collectDataWords();
+        // what a page shows is judged on its own words, not on names other tests gave their records
+        problems.replaceAll((page, found) -> found.stream().map(this::withoutDataWords).filter(p -> p != null)
+                .toList());
+        problems.values().removeIf(List::isEmpty);
         assertThat(problems).as("pages with faults, raw keys or English words (visited %s)", visited).isEmpty();
     }
 
@@ -144,6 +151,33 @@ class RoleCrawlTest {
             assertThat(response.statusCode()).as(path).isBetween(400, 499);
             assertThat(response.body()).as(path).doesNotContain("Exception").doesNotContain("事件编号");
         }
+    }
+
+    /**
+     * The Latin words found in the names and titles of the shared test database's records (people, accounts,
+     * facilities, teams, activities…): tests in the same database name things as they like, and which of their
+     * records a crawl meets depends on the order the tests ran in.
+     */
+    private void collectDataWords() {
+        List<String[]> columns = jdbc.sql("""
+                        select table_schema, table_name, column_name from information_schema.columns
+                        where column_name in ('name', 'title', 'display_name', 'item_name', 'family_name')
+                          and data_type in ('character varying', 'text')
+                          and table_schema not in ('pg_catalog', 'information_schema')
+                        """).query((rs, i) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)}).list();
+        for (String[] c : columns) {
+            dataWords.addAll(jdbc.sql("select distinct (regexp_matches(\"%s\", '[A-Za-z]{2,}', 'g'))[1] from \"%s\".\"%s\""
+                    .formatted(c[2], c[0], c[1])).query(String.class).list());
+        }
+    }
+
+    private String withoutDataWords(String problem) {
+        if (!problem.startsWith("latin: ")) {
+            return problem;
+        }
+        List<String> words = java.util.Arrays.stream(problem.substring("latin: ".length()).split(" "))
+                .filter(w -> !dataWords.contains(w)).toList();
+        return words.isEmpty() ? null : "latin: " + String.join(" ", words);
     }
 
     private int crawl(String role, String username, String password, Map<String, List<String>> problems)

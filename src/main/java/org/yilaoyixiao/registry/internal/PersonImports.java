@@ -100,13 +100,17 @@ class PersonImports {
         long id = staging.create(name, actor.username(), actor.divisionCode(), clock.instant());
         ImportRowValidator validator = new ImportRowValidator(format, new RememberingDivisions(divisions), clock,
                 actor.divisionCode(), cipher, blindIndex);
+        // the answer is the import as accepted, read before the check starts: a small file's check may finish before
+        // a later read, and the caller is told VALIDATING whatever the timing
+        ImportState accepted = staging.find(id).orElseThrow();
         try {
             validators.execute(new ImportValidationRun(id, file, format, validator, staging, transactions, clock));
         } catch (RejectedExecutionException shuttingDown) {
             deleteQuietly(file);
             staging.failed(id, "person-import.failure.internal", null, clock.instant());
+            return staging.find(id).orElseThrow();
         }
-        return staging.find(id).orElseThrow();
+        return accepted;
     }
 
     /** The uploader's import; anyone else's does not exist for them (404). */
