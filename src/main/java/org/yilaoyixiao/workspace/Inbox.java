@@ -16,6 +16,8 @@ import org.yilaoyixiao.platform.security.CurrentUser;
 class Inbox {
 
     private static final Logger log = LoggerFactory.getLogger(Inbox.class);
+    /** Every user lands here: a source slower than this is worth a line in the log. */
+    private static final long SLOW_MILLIS = 150;
 
     private final List<WorkInbox> sources;
 
@@ -27,8 +29,14 @@ class Inbox {
         List<WorkItem> items = new ArrayList<>();
         boolean incomplete = false;
         for (WorkInbox source : sources) {
+            long started = System.nanoTime();
             try {
                 source.itemsFor(user).stream().filter(i -> i.count() > 0).forEach(items::add);
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                if (millis > SLOW_MILLIS) {
+                    log.warn("Inbox source {} took {} ms for user {}", source.getClass().getSimpleName(), millis,
+                            user.username());
+                }
             } catch (RuntimeException e) {
                 incomplete = true;
                 log.warn("Inbox source {} failed for user {}", source.getClass().getName(), user.username(), e);

@@ -30,8 +30,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (its first page, then a later page and a township filter where the list has them) in a shuffled order, one at a
  * time, after a warm-up. The time is the whole HTTP exchange: controller, queries, Thymeleaf rendering.
  * <p>
- * Arguments: {@code [dataDir] [requestsPerPage] [warmUpPerPage]}, default
- * {@code target/benchmark-data/demo-n10 40 5}.
+ * Arguments: {@code [dataDir] [requestsPerPage] [warmUpPerPage] [pages]}, default
+ * {@code target/benchmark-data/demo-n10 40 5}; {@code pages} limits the run to the pages whose label contains one of
+ * its comma-separated words (e.g. {@code duplicates,inbox}).
  */
 public final class ListPagesBenchmark {
 
@@ -52,6 +53,7 @@ public final class ListPagesBenchmark {
         Path dataDir = Path.of(args.length > 0 ? args[0] : "target/benchmark-data/demo-n10");
         int perPage = args.length > 1 ? Integer.parseInt(args[1]) : 40;
         int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        List<String> only = args.length > 3 ? List.of(args[3].split(",")) : List.of();
         if (!Files.isDirectory(dataDir.resolve("postgres"))) {
             throw new IllegalStateException("No loaded database in " + dataDir + ": run benchmarks/demo-population/run"
                     + " first");
@@ -64,6 +66,9 @@ public final class ListPagesBenchmark {
                     """).query(String.class).single().substring(0, 9);
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             Map<String, String> pages = pages(township);
+            if (!only.isEmpty()) {
+                pages.keySet().removeIf(label -> only.stream().noneMatch(label::contains));
+            }
             ListPagesBenchmark benchmark = new ListPagesBenchmark(port, pages);
             benchmark.logIn("admin", BenchmarkApplication.ADMIN_PASSWORD);
             Random random = new Random(331121);

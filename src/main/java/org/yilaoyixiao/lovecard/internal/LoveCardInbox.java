@@ -41,8 +41,10 @@ class LoveCardInbox implements WorkInbox {
                 || user.hasRole(Role.COUNTY_ADMIN))) {
             return List.of();
         }
-        Set<String> area = divisions.subtreeCodes(user.divisionCode()).stream()
-                .filter(code -> settings.pilotDivisions().stream().anyMatch(p -> divisions.isWithin(p, code)))
+        // the pilot areas' divisions that lie in the user's scope: two subtrees intersected, not a look-up per code
+        Set<String> pilots = settings.pilotDivisions().stream().flatMap(p -> divisions.subtreeCodes(p).stream())
+                .collect(Collectors.toSet());
+        Set<String> area = divisions.subtreeCodes(user.divisionCode()).stream().filter(pilots::contains)
                 .collect(Collectors.toSet());
         if (area.isEmpty()) {
             return List.of();

@@ -1,14 +1,10 @@
 package org.yilaoyixiao.registry.internal;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.yilaoyixiao.divisions.DivisionDirectory;
 import org.yilaoyixiao.platform.api.PageRequest;
@@ -17,24 +13,22 @@ import org.yilaoyixiao.platform.security.CurrentUser;
 
 /**
  * Records that may describe the same person under two ID numbers (a typo, a re-issued number): the same name and
- * birth date in the same township. Listed for a clerk to review, never merged automatically.
+ * birth date in the same township. Listed for a clerk to review, never merged automatically. The keys shared by two or
+ * more active records are kept in {@code registry.person_duplicate_key} by the statements that change people
+ * (migration V18_12), so the page and the inbox read those few rows, not the whole registry; a nightly rebuild
+ * catches pairs two concurrent transactions each counted alone.
  */
 @Component
 class LikelyDuplicates {
 
     static final int LIMIT = 200;
-    /** The inbox shows how many groups wait; counting them groups the whole scope, so the count is kept a while. */
-    static final Duration COUNT_KEPT = Duration.ofMinutes(5);
 
     private final JdbcClient jdbc;
     private final DivisionDirectory divisions;
-    private final Clock clock;
-    private final Map<String, Counted> counts = new ConcurrentHashMap<>();
 
-    LikelyDuplicates(JdbcClient jdbc, DivisionDirectory divisions, Clock clock) {
+    LikelyDuplicates(JdbcClient jdbc, DivisionDirectory divisions) {
         this.jdbc = jdbc;
         this.divisions = divisions;
-        this.clock = clock;
     }
 
     /** One record of a group, as the clerk tells them apart: name, village, masked ID number. */
@@ -48,16 +42,6 @@ class LikelyDuplicates {
         }
     }
 
-    private record Counted(long groups, Instant at) {
-    }
-
-    private static final String GROUPS = """
-            from registry.person
-            where residence_division_code = any(:codes) and status = 'ACTIVE'
-            group by township_code, name, birth_date
-            having count(*) > 1
-            """;
-
     /** The groups in the actor's scope, the largest first. */
     List<Group> within(CurrentUser actor) {
         return page(actor, new PageRequest(0, LIMIT)).items();
@@ -65,20 +49,31 @@ class LikelyDuplicates {
 
     PageResponse<Group> page(CurrentUser actor, PageRequest page) {
         String[] codes = codes(actor);
-        long[] total = {-1};
+        long total = count(codes);
+        if (total == 0 || page.offset() >= total) {
+            return new PageResponse<>(List.of(), page.page(), page.size(), total);
+        }
         List<Group> groups = jdbc.sql("""
-                        select township_code, name, birth_date, count(*) over () as groups,
-                               array_agg(id order by id) as ids,
-                               array_agg(residence_division_code order by id) as residences,
-                               array_agg(id_number_masked order by id) as masked
-                        """ + GROUPS + """
-                        order by count(*) desc, township_code, name, birth_date
-                        limit :limit offset :offset
+                        with page as (
+                            select township_code, name, birth_date, members from registry.person_duplicate_key
+                            where township_code = any(:codes)
+                            order by members desc, township_code, name, birth_date
+                            limit :limit offset :offset
+                        )
+                        select k.township_code, k.name, k.birth_date,
+                               array_agg(p.id order by p.id) as ids,
+                               array_agg(p.residence_division_code order by p.id) as residences,
+                               array_agg(p.id_number_masked order by p.id) as masked
+                        from page k
+                        join registry.person p on p.township_code = k.township_code and p.name = k.name
+                             and p.birth_date = k.birth_date and p.status = 'ACTIVE'
+                             and p.residence_division_code = any(:codes)
+                        group by k.township_code, k.name, k.birth_date, k.members
+                        order by k.members desc, k.township_code, k.name, k.birth_date
                         """)
                 .param("codes", codes)
                 .param("limit", page.size()).param("offset", page.offset())
                 .query((rs, i) -> {
-                    total[0] = rs.getLong("groups");
                     Object[] ids = (Object[]) rs.getArray("ids").getArray();
                     Object[] residences = (Object[]) rs.getArray("residences").getArray();
                     Object[] masked = (Object[]) rs.getArray("masked").getArray();
@@ -91,36 +86,23 @@ class LikelyDuplicates {
                             rs.getDate("birth_date").toLocalDate(), List.copyOf(members));
                 })
                 .list();
-        // the window count comes with the rows; a page past the end has none, so count then
-        long groupsInScope = total[0] >= 0 ? total[0] : page.page() == 0 ? 0 : countNow(codes);
-        remember(actor.divisionCode(), groupsInScope);
-        return new PageResponse<>(groups, page.page(), page.size(), groupsInScope);
+        return new PageResponse<>(groups, page.page(), page.size(), total);
     }
 
-    /** How many groups wait in the actor's scope, counted at most every {@link #COUNT_KEPT}. */
+    /** How many groups wait in the actor's scope. */
     long count(CurrentUser actor) {
-        Counted known = counts.get(actor.divisionCode());
-        Instant now = clock.instant();
-        if (known != null && known.at().plus(COUNT_KEPT).isAfter(now)) {
-            return known.groups();
-        }
-        long groups = countNow(codes(actor));
-        remember(actor.divisionCode(), groups);
-        return groups;
+        return count(codes(actor));
     }
 
-    /** Records changed: the kept counts may be wrong now. */
-    void forget() {
-        counts.clear();
+    /** The whole list again; nightly, when no clerk is at work. */
+    @Scheduled(cron = "${yly.registry.duplicates-rebuild-cron:0 27 3 * * *}", zone = "Asia/Shanghai")
+    void rebuild() {
+        jdbc.sql("select registry.rebuild_person_duplicate_keys()").query().listOfRows();
     }
 
-    private void remember(String scope, long groups) {
-        counts.put(scope, new Counted(groups, clock.instant()));
-    }
-
-    private long countNow(String[] codes) {
-        return jdbc.sql("select count(*) from (select 1 " + GROUPS + ") g").param("codes", codes)
-                .query(Long.class).single();
+    private long count(String[] codes) {
+        return jdbc.sql("select count(*) from registry.person_duplicate_key where township_code = any(:codes)")
+                .param("codes", codes).query(Long.class).single();
     }
 
     private String[] codes(CurrentUser actor) {

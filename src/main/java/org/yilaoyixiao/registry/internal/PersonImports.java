@@ -55,14 +55,12 @@ class PersonImports {
     /** Its own small pool: imports are rare and heavy, and must not take the threads of anything else. */
     private final ExecutorService validators;
 
-    private final LikelyDuplicates duplicates;
 
     PersonImports(PersonImportStaging staging, PersonSheetFormat format, PersonImportReport report,
                   DivisionDirectory divisions,
                   FieldCipher cipher, BlindIndex blindIndex, AuditTrail audit, TransactionTemplate transactions,
                   Clock clock, @Value("${yly.registry.import.retention:7d}") Duration retention,
-                  @Value("${yly.registry.import.threads:2}") int threads, LikelyDuplicates duplicates) {
-        this.duplicates = duplicates;
+                  @Value("${yly.registry.import.threads:2}") int threads) {
         this.staging = staging;
         this.format = format;
         this.report = report;
@@ -157,7 +155,6 @@ class PersonImports {
             int created = staging.commit(id, state.validRows(), clock.instant(), actor.username());
             int skipped = state.validRows() - created;
             staging.committed(id, created, skipped, clock.instant());
-            duplicates.forget();
             audit.record(AuditRecord.success("PERSONS_IMPORTED", "person-import:" + id,
                     "file=" + state.fileName() + " rows=" + state.dataRows() + " created=" + created
                             + " skippedExisting=" + (state.existingRows() + skipped) + " invalid="

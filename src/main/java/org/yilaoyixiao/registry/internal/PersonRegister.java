@@ -33,12 +33,9 @@ class PersonRegister {
     private final TransactionTemplate transactions;
     private final ChildrenVisibility childrenVisibility;
 
-    private final LikelyDuplicates duplicates;
-
     PersonRegister(PersonRepository persons, PersonValidation validation, DivisionDirectory divisions,
                    FieldCipher cipher, BlindIndex blindIndex, AuditTrail audit, Clock clock,
-                   TransactionTemplate transactions, ChildrenVisibility childrenVisibility, LikelyDuplicates duplicates) {
-        this.duplicates = duplicates;
+                   TransactionTemplate transactions, ChildrenVisibility childrenVisibility) {
         this.childrenVisibility = childrenVisibility;
         this.persons = persons;
         this.validation = validation;
@@ -62,7 +59,6 @@ class PersonRegister {
                 long id = persons.insert(row(person, index), clock.instant(), actor.username());
                 audit.record(AuditRecord.success("PERSON_CREATED", "person:" + id,
                         "residence=" + person.residence().code()));
-                duplicates.forget();
                 return persons.findById(id).orElseThrow();
             });
         } catch (DuplicateKeyException raced) {
@@ -89,7 +85,6 @@ class PersonRegister {
                 throw ApiException.conflict("person.stale", current.version());
             }
             audit.record(AuditRecord.success("PERSON_UPDATED", "person:" + id, "version=" + (version + 1)));
-            duplicates.forget();
             return persons.findById(id).orElseThrow();
         });
     }

@@ -37,12 +37,10 @@ class ReportedPersonChanges implements PersonRecordChanges {
     private final AuditTrail audit;
     private final Clock clock;
 
-    private final LikelyDuplicates duplicates;
 
     ReportedPersonChanges(JdbcClient jdbc, PersonRepository persons, PersonRegister register,
                           PersonValidation validation, RelationsRepository relations, DivisionDirectory divisions,
-                          BlindIndex blindIndex, AuditTrail audit, Clock clock, LikelyDuplicates duplicates) {
-        this.duplicates = duplicates;
+                          BlindIndex blindIndex, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.persons = persons;
         this.register = register;
@@ -183,7 +181,6 @@ class ReportedPersonChanges implements PersonRecordChanges {
     private boolean audited(int changed, String type, long personId, String detail) {
         if (changed > 0) {
             audit.record(AuditRecord.success(type, "person:" + personId, detail));
-            duplicates.forget();
         }
         return changed > 0;
     }
