@@ -2,7 +2,8 @@
 -- date by the statements that change people, so that the review page and the inbox read a few hundred rows instead of
 -- grouping a million people on every visit (1.6 s at N=10 before).
 --
--- Each statement recounts only the keys its rows had before and after, through person_likely_duplicates (V18_11).
+-- Each statement recounts only the keys its rows had before and after, through person_township_name_birth (V3_1). A
+-- bulk load that sets registry.bulk_load for its transaction skips the recounts and rebuilds the list at its end.
 -- Two transactions adding the same person concurrently may each count only their own row and miss the pair; the
 -- nightly rebuild (registry.rebuild_person_duplicate_keys) catches that. The list is an aid to review, never a rule.
 create table registry.person_duplicate_key (
@@ -17,6 +18,9 @@ create index person_duplicate_key_order on registry.person_duplicate_key (member
 -- one function per event: a transition table exists only for the events that have it
 create function registry.person_duplicate_keys_insert() returns trigger language plpgsql as $$
 begin
+    if current_setting('registry.bulk_load', true) = 'on' then
+        return null;
+    end if;
     with counted as (
         select t.township_code, t.name, t.birth_date,
                (select count(*) from registry.person p
@@ -53,6 +57,9 @@ $$;
 
 create function registry.person_duplicate_keys_update() returns trigger language plpgsql as $$
 begin
+    if current_setting('registry.bulk_load', true) = 'on' then
+        return null;
+    end if;
     -- only rows whose key or status changed (most updates edit a phone number or an address)
     perform registry.person_duplicate_keys_recount(array_agg(k.township_code), array_agg(k.name),
                                                    array_agg(k.birth_date))
@@ -69,6 +76,9 @@ $$;
 
 create function registry.person_duplicate_keys_delete() returns trigger language plpgsql as $$
 begin
+    if current_setting('registry.bulk_load', true) = 'on' then
+        return null;
+    end if;
     perform registry.person_duplicate_keys_recount(array_agg(township_code), array_agg(name), array_agg(birth_date))
     from (select distinct township_code, name, birth_date from old_rows) k;
     return null;

@@ -40,8 +40,7 @@ class FirstJourneyBrowserTest extends BrowserJourney {
         admin.getByLabel("初始密码").fill("Gaoshi#2026");
         admin.getByLabel("乡镇（街道）工作人员").check();
         // the division is picked by name
-        admin.locator("#division-picker").fill("高市");
-        admin.locator(".picker-option[data-pick-value='331121203']").click();
+        PeoplePickers.chooseValue(admin, "#division-picker", "高市", "331121203");
         Chromium.screenshot(admin, "02-new-account-form");
         admin.locator("#create-user").click();
         assertThat(admin.locator(".alert-success")).containsText(username);

@@ -61,10 +61,7 @@ class ServiceOrderJourneyBrowserTest extends BrowserJourney {
         assertThat(desk.locator("#balance-total")).hasText("50.00");
         Chromium.screenshot(desk, "services-00-love-card-topped-up");
         desk.navigate(url("/services/intake"));
-        htmxReady(desk);
-        desk.locator("#person-pick").fill(name);
-        desk.locator(".picker-option").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(name))
-                .first().click();
+        PeoplePickers.choose(desk, "#person-pick", name, name);
         assertThat(desk.locator("#intake-form input[name=personId]")).hasValue(Long.toString(elder));
         desk.locator("#itemId").selectOption(new com.microsoft.playwright.options.SelectOption()
                 .setLabel("居家保洁（35.00 元/小时）"));

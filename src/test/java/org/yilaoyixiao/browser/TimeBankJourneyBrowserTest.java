@@ -44,8 +44,7 @@ class TimeBankJourneyBrowserTest extends BrowserJourney {
         assertThat(page.locator("h1")).hasText("活动确认记时");
         String title = "重阳节陪伴独居老人 " + name;
         page.getByLabel("活动名称").fill(title);
-        page.locator("#divisionCode").fill(PlacementFixtures.VILLAGE);
-        page.locator("[data-pick-value='" + PlacementFixtures.VILLAGE + "']").click();
+        PeoplePickers.chooseValue(page, "#divisionCode", "鹤城一社区", PlacementFixtures.VILLAGE);
         page.locator("#create-activity").click();
 
         assertThat(page.locator("h1")).hasText(title);

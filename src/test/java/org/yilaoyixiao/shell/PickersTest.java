@@ -101,9 +101,12 @@ class PickersTest {
         String butler = Accounts.create(mvc, "BUTLER", PlatformTest.HECHENG);
         String foreignButler = Accounts.create(mvc, "BUTLER", PlatformTest.OUNAN);
         MockHttpSession clerk = login(Accounts.create(mvc, "TOWNSHIP_STAFF", PlatformTest.HECHENG), Accounts.PASSWORD);
-        mvc.perform(get("/users/pick").param("term", "butler").param("role", "BUTLER").session(clerk))
+        mvc.perform(get("/users/pick").param("term", butler).param("role", "BUTLER").session(clerk))
                 .andExpect(content().string(allOf(containsString("data-pick-value=\"" + butler + "\""),
                         containsString("养老管家"), not(containsString(foreignButler)))));
+        // a butler of another township is not offered even when searched for by login name
+        mvc.perform(get("/users/pick").param("term", foreignButler).param("role", "BUTLER").session(clerk))
+                .andExpect(content().string(allOf(not(containsString(foreignButler)), containsString("没有找到"))));
         mvc.perform(get("/users/pick").param("term", "测试").session(login(butler, Accounts.PASSWORD)))
                 .andExpect(status().isForbidden());
     }

@@ -59,12 +59,13 @@ class UserPickerController {
                               and (a.display_name ilike :pattern or a.username ilike :pattern)
                               and (cast(:role as varchar) is null or exists (select 1 from identity.user_role r
                                    where r.user_id = a.id and r.role = cast(:role as varchar)))
-                            order by (a.display_name ilike :prefix) desc, a.display_name, a.username
+                            order by (a.username = :exact) desc, (a.display_name ilike :prefix) desc, a.display_name, a.username
                             limit :limit
                             """)
                     .param("codes", codes)
                     .param("pattern", "%" + LikePattern.literal(text) + "%")
                     .param("prefix", LikePattern.literal(text) + "%")
+                    .param("exact", text)
                     .param("role", role == null ? null : role.name())
                     .param("limit", CHOICES)
                     .query((rs, i) -> new Row(rs.getString("username"), rs.getString("display_name"),
@@ -82,7 +83,8 @@ class UserPickerController {
         String roles = row.roles().stream()
                 .map(r -> messages.getMessage("role." + r, null, r, locale)).collect(Collectors.joining("、"));
         String division = divisions.find(row.divisionCode()).map(d -> d.name()).orElse(row.divisionCode());
-        return roles + " · " + division;
+        // the login name tells apart two people of the same name in the same place
+        return roles + " · " + division + " · " + row.username();
     }
 
     record Row(String username, String displayName, String divisionCode, List<String> roles) {

@@ -98,12 +98,15 @@ class DemoPopulationLoader {
                     .single()) {
                 return null;
             }
+            // a million new people: their likely-duplicate keys are found once at the end, not chunk by chunk
+            jdbc.sql("select set_config('registry.bulk_load', 'on', true)").query().listOfRows();
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
                 PopulationCopy copy = new PopulationCopy(connection, cipher, blindIndex, now, cancelled,
                         progress(generator.people(), started));
                 generator.generate(copy::add);
                 DemoPopulationTotals written = copy.finish();
+                jdbc.sql("select registry.rebuild_person_duplicate_keys()").query().listOfRows();
                 audit.record(AuditRecord.success("DEMO_POPULATION_LOADED", "registry",
                         "synthetic people=" + written.people() + " elders=" + written.elders() + " infants="
                                 + written.infants() + " households=" + written.households() + " scale="
