@@ -10,6 +10,7 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -22,7 +23,8 @@ import org.yilaoyixiao.platform.security.CurrentUser;
 /**
  * Checks a username and password for both the login form and HTTP Basic, and applies the lockout policy to both:
  * after {@code maxFailures} consecutive failures the account is locked for {@code lockDuration}, and while locked
- * even the right password is refused. Every outcome is audited.
+ * even the right password is refused (before it is checked). Unknown usernames lock the same way, and a client address
+ * with too many failures is throttled for a while ({@link LoginThrottle}). Every outcome is audited.
  */
 @Component
 class AccountAuthenticationProvider implements AuthenticationProvider {
@@ -33,17 +35,20 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
     private final LoginPolicy policy;
     private final AuditTrail audit;
     private final Clock clock;
+    private final LoginThrottle throttle;
     /** Compared against when the username is unknown, so that timing does not reveal which accounts exist. */
     private final String dummyHash;
 
     AccountAuthenticationProvider(UserAccountRepository accounts, PasswordEncoder encoder, RoleAuthorities authorities,
-                                  LoginPolicy policy, AuditTrail audit, Clock clock) {
+                                  LoginPolicy policy, AuditTrail audit, Clock clock,
+                                  LoginThrottle throttle) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.authorities = authorities;
         this.policy = policy;
         this.audit = audit;
         this.clock = clock;
+        this.throttle = throttle;
         this.dummyHash = encoder.encode(PasswordPolicy.generate(16));
     }
 
@@ -52,23 +57,30 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
         String username = normalise(authentication.getName());
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
         Instant now = clock.instant();
+        String address = clientAddress();
+        boolean throttled = address != null && !policy.unthrottledAddresses().contains(address);
+        if (throttled && throttle.addressBlocked(address, now)) {
+            audit.record(AuditRecord.of("LOGIN_THROTTLED", "user:" + username, AuditOutcome.DENIED,
+                    "address=" + address).by(username));
+            throw new LoginThrottledException();
+        }
         Optional<UserAccount> found = accounts.findByUsername(username);
         if (found.isEmpty()) {
-            encoder.matches(password, dummyHash);
-            audit.record(AuditRecord.of("LOGIN_FAILURE", "user:" + username, AuditOutcome.FAILURE,
-                    "reason=UNKNOWN_ACCOUNT").by(username));
-            throw new BadCredentialsException("Bad credentials");
+            throw unknownAccount(username, password, now);
         }
         UserAccount account = found.get();
-        if (account.isLockedAt(now)) {
+        // the attempt is counted before the password is checked: parallel guesses beyond the limit are refused unread
+        Optional<Integer> attempt = accounts.reserveAttempt(account.id(), policy.maxFailures(), now);
+        if (attempt.isEmpty()) {
             audit.record(AuditRecord.of("LOGIN_REJECTED_LOCKED", "user:" + username, AuditOutcome.DENIED,
                     "until=" + account.lockedUntil()).by(username));
             throw new LockedException("Account locked");
         }
         if (!encoder.matches(password, account.passwordHash())) {
-            int failures = accounts.recordFailure(account.id(), now);
+            int failures = attempt.get();
             audit.record(AuditRecord.of("LOGIN_FAILURE", "user:" + username, AuditOutcome.FAILURE,
                     "reason=BAD_PASSWORD failures=" + failures).by(username));
+            addressFailed(address, throttled, now);
             if (failures >= policy.maxFailures()) {
                 Instant until = now.plus(policy.lockDuration());
                 accounts.lock(account.id(), until);
@@ -79,16 +91,23 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
             throw new BadCredentialsException("Bad credentials");
         }
         if (!account.enabled()) {
+            accounts.release(account.id());
             audit.record(AuditRecord.of("LOGIN_FAILURE", "user:" + username, AuditOutcome.DENIED,
                     "reason=DISABLED").by(username));
             throw new DisabledException("Account disabled");
         }
         boolean api = isApiRequest();
-        boolean cleanState = account.failedAttempts() == 0 && account.lockedUntil() == null;
+        // an API client authenticates on every call: its success is noted at most once per interval (LoginPolicy)
+        boolean cleanState = attempt.get() == 1 && account.lockedUntil() == null;
         boolean recentlyAudited = api && account.lastLoginAt() != null
                 && account.lastLoginAt().plus(policy.apiLoginAuditInterval()).isAfter(now);
-        if (!(cleanState && recentlyAudited)) {
-            accounts.recordSuccess(account.id(), now);
+        boolean noted = !(cleanState && recentlyAudited);
+        if (!accounts.succeed(account.id(), now, noted)) {
+            audit.record(AuditRecord.of("LOGIN_REJECTED_LOCKED", "user:" + username, AuditOutcome.DENIED,
+                    "reason=LOCKED_BY_PARALLEL_ATTEMPTS").by(username));
+            throw new LockedException("Account locked");
+        }
+        if (noted) {
             audit.record(AuditRecord.success("LOGIN_SUCCESS", "user:" + username, api ? "channel=api" : "channel=web").by(username));
         }
         CurrentUser user = new CurrentUser(account.id(), account.username(), account.displayName(), account.roles(),
@@ -101,6 +120,36 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
         return result;
     }
 
+    /**
+     * A username nobody has is answered exactly as a real account would be: the password hash is still compared (same
+     * time), failures are counted and lock it after the same number, so neither 401 nor 423 tells an account exists.
+     */
+    private AuthenticationException unknownAccount(String username, String password, Instant now) {
+        encoder.matches(password, dummyHash);
+        Optional<Integer> attempt = throttle.attemptUnknownUser(username, policy.maxFailures(), policy.lockDuration(),
+                now);
+        String address = clientAddress();
+        addressFailed(address, address != null && !policy.unthrottledAddresses().contains(address), now);
+        if (attempt.isEmpty()) {
+            audit.record(AuditRecord.of("LOGIN_REJECTED_LOCKED", "user:" + username, AuditOutcome.DENIED,
+                    "reason=UNKNOWN_ACCOUNT").by(username));
+            return new LockedException("Account locked");
+        }
+        audit.record(AuditRecord.of("LOGIN_FAILURE", "user:" + username, AuditOutcome.FAILURE,
+                "reason=UNKNOWN_ACCOUNT failures=" + attempt.get()).by(username));
+        if (attempt.get() >= policy.maxFailures()) {
+            return new LockedException("Account locked");
+        }
+        return new BadCredentialsException("Bad credentials");
+    }
+
+    private void addressFailed(String address, boolean throttled, Instant now) {
+        if (throttled && throttle.addressFailed(address, policy.addressMaxFailures(), policy.addressWindow(), now)) {
+            audit.record(AuditRecord.of("LOGIN_THROTTLED", "address:" + address, AuditOutcome.SUCCESS,
+                    "failures>=" + policy.addressMaxFailures() + " window=" + policy.addressWindow()));
+        }
+    }
+
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
@@ -108,6 +157,13 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
 
     static String normalise(String username) {
         return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String clientAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
+            return servlet.getRequest().getRemoteAddr();
+        }
+        return null;
     }
 
     private static boolean isApiRequest() {

@@ -19,6 +19,7 @@ class LoginController {
     @GetMapping("/login")
     String login(Model model) {
         model.addAttribute("lockMinutes", policy.lockDuration().toMinutes());
+        model.addAttribute("throttleMinutes", policy.addressWindow().toMinutes());
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken)) {

@@ -52,6 +52,10 @@ class SecurityConfiguration {
             if (failure instanceof LockedException) {
                 problems.write(request, response, ProblemCode.ACCOUNT_LOCKED,
                         new Object[]{policy.lockDuration().toMinutes()});
+            } else if (failure instanceof LoginThrottledException) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(policy.addressWindow().toSeconds()));
+                problems.write(request, response, ProblemCode.TOO_MANY_LOGINS,
+                        new Object[]{policy.addressWindow().toMinutes()});
             } else {
                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"yilaoyixiao\", charset=\"UTF-8\"");
                 problems.write(request, response, ProblemCode.UNAUTHENTICATED);
@@ -78,6 +82,7 @@ class SecurityConfiguration {
     SecurityFilterChain webChain(HttpSecurity http, ProblemResponseWriter problems) throws Exception {
         AuthenticationFailureHandler failure = (request, response, exception) -> {
             String reason = exception instanceof LockedException ? "locked"
+                    : exception instanceof LoginThrottledException ? "throttled"
                     : exception instanceof DisabledException ? "disabled" : "error";
             response.sendRedirect(request.getContextPath() + "/login?" + reason);
         };

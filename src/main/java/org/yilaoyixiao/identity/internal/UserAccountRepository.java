@@ -70,7 +70,31 @@ class UserAccountRepository {
     }
 
     /**
-     * Counts one failed attempt atomically. A lock that has run out is cleared first, so counting starts afresh.
+     * Reserves one login attempt before the password is checked, in one atomic statement: refused (empty) while the
+     * account is locked or while {@code max} attempts are already counted, so parallel guesses cannot all read "not
+     * locked" and have their passwords checked. A lock that has run out is cleared first and counting starts afresh.
+     * The attempt stays counted as a failure unless {@link #succeed} or {@link #release} takes it back.
+     *
+     * @return the attempts counted including this one
+     */
+    Optional<Integer> reserveAttempt(long id, int max, Instant now) {
+        return jdbc.sql("""
+                        update identity.user_account set
+                            failed_attempts = case when locked_until is not null and locked_until <= :now then 1
+                                                   else failed_attempts + 1 end,
+                            locked_until = case when locked_until is not null and locked_until <= :now then null
+                                                else locked_until end
+                        where id = :id
+                          and (locked_until is null or locked_until <= :now)
+                          and (failed_attempts < :max or locked_until is not null)
+                        returning failed_attempts
+                        """)
+                .param("id", id).param("max", max).param("now", utc(now)).query(Integer.class).optional();
+    }
+
+    /**
+     * Counts one failed attempt after the fact (a wrong current password when changing it). A lock that has run out is
+     * cleared first, so counting starts afresh.
      *
      * @return the number of consecutive failures including this one
      */
@@ -92,13 +116,27 @@ class UserAccountRepository {
                 .param("id", id).param("until", utc(until)).update();
     }
 
-    void recordSuccess(long id, Instant now) {
-        jdbc.sql("""
+    /**
+     * A right password: the count starts again, unless a parallel attempt locked the account meanwhile — a right
+     * guess never clears a lock.
+     *
+     * @param loggedIn whether to note the time as the last login
+     * @return false when the account is locked
+     */
+    boolean succeed(long id, Instant now, boolean loggedIn) {
+        return jdbc.sql("""
                         update identity.user_account
-                        set failed_attempts = 0, locked_until = null, last_login_at = :now
-                        where id = :id
+                        set failed_attempts = 0, locked_until = null,
+                            last_login_at = case when :loggedIn then :now else last_login_at end
+                        where id = :id and (locked_until is null or locked_until <= :now)
                         """)
-                .param("id", id).param("now", utc(now)).update();
+                .param("id", id).param("now", utc(now)).param("loggedIn", loggedIn).update() == 1;
+    }
+
+    /** Takes back a reserved attempt that was not a wrong password (a disabled account with its right password). */
+    void release(long id) {
+        jdbc.sql("update identity.user_account set failed_attempts = greatest(failed_attempts - 1, 0) where id = :id")
+                .param("id", id).update();
     }
 
     void changePassword(long id, String passwordHash, boolean mustChange, Instant now) {

@@ -7,6 +7,8 @@ public enum ProblemCode {
     VALIDATION_FAILED(HttpStatus.BAD_REQUEST),
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED),
     ACCOUNT_LOCKED(HttpStatus.LOCKED),
+    /** Too many failed logins from one client address: wait before trying again. */
+    TOO_MANY_LOGINS(HttpStatus.TOO_MANY_REQUESTS),
     FORBIDDEN(HttpStatus.FORBIDDEN),
     /** The password was set by someone else (generated, initial, reset) and must be changed first. */
     PASSWORD_CHANGE_REQUIRED(HttpStatus.FORBIDDEN),
