@@ -59,7 +59,9 @@ class FirstJourneyBrowserTest extends BrowserJourney {
         Chromium.screenshot(admin, "04-audit-trail");
 
         // the API documentation works under the strict Content-Security-Policy
-        admin.navigate(url("/swagger-ui.html"));
+        // the description of a few hundred operations is built on its first request: wait for it, however long that takes
+        admin.waitForResponse(response -> response.url().endsWith("/v3/api-docs"),
+                new Page.WaitForResponseOptions().setTimeout(120_000), () -> admin.navigate(url("/swagger-ui.html")));
         assertThat(admin.locator(".swagger-ui .opblock-tag").first()).isVisible();
         assertThat(admin.locator("section.swagger-ui")).containsText("一老一小");
         assertThat(admin.locator("section.swagger-ui")).containsText("/api/v1/divisions/{code}");

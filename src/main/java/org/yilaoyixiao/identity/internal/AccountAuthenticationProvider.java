@@ -113,7 +113,7 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
         CurrentUser user = new CurrentUser(account.id(), account.username(), account.displayName(), account.roles(),
                 account.divisionCode(), account.bureau());
         AccountPrincipal principal = new AccountPrincipal(user, authorities.authoritiesOf(account.roles()),
-                account.passwordMustChange());
+                account.passwordMustChange(), account.sessionStamp());
         UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(principal, null,
                 principal.getAuthorities());
         result.setDetails(authentication.getDetails());

@@ -9,8 +9,12 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.yilaoyixiao.platform.security.CurrentUser;
 import org.yilaoyixiao.platform.security.CurrentUserPrincipal;
 
-/** The authenticated account kept in the session; never carries the password hash. */
-record AccountPrincipal(CurrentUser user, List<GrantedAuthority> grantedAuthorities, boolean passwordChangeRequired)
+/**
+ * The authenticated account kept in the session; never carries the password hash. {@code sessionStamp} is the account's
+ * stamp at login: {@link SessionStampCheck} ends the session once it changes.
+ */
+record AccountPrincipal(CurrentUser user, List<GrantedAuthority> grantedAuthorities, boolean passwordChangeRequired,
+                        int sessionStamp)
         implements UserDetails, CurrentUserPrincipal, Serializable {
 
     @Serial
@@ -27,7 +31,7 @@ record AccountPrincipal(CurrentUser user, List<GrantedAuthority> grantedAuthorit
     }
 
     AccountPrincipal withPasswordChanged() {
-        return new AccountPrincipal(user, grantedAuthorities, false);
+        return new AccountPrincipal(user, grantedAuthorities, false, sessionStamp);
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.yilaoyixiao.audit.AuditTrail;
 import org.yilaoyixiao.platform.api.ProblemCode;
 import org.yilaoyixiao.platform.api.ProblemResponseWriter;
 import org.yilaoyixiao.platform.security.Role;
@@ -79,7 +80,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, ProblemResponseWriter problems) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, ProblemResponseWriter problems, UserAccountRepository accounts,
+                                 AuditTrail audit) throws Exception {
         AuthenticationFailureHandler failure = (request, response, exception) -> {
             String reason = exception instanceof LockedException ? "locked"
                     : exception instanceof LoginThrottledException ? "throttled"
@@ -98,6 +100,7 @@ class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 .sessionManagement(session -> session.invalidSessionUrl("/login?expired"))
+                .addFilterBefore(new SessionStampCheck(accounts, audit), AuthorizationFilter.class)
                 .addFilterBefore(new PasswordChangeGate(problems), AuthorizationFilter.class)
                 .headers(this::headers);
         return http.build();

@@ -142,7 +142,9 @@ class UserAccountRepository {
     void changePassword(long id, String passwordHash, boolean mustChange, Instant now) {
         jdbc.sql("""
                         update identity.user_account
-                        set password_hash = :hash, password_must_change = :mustChange, password_changed_at = :now
+                        set password_hash = :hash, password_must_change = :mustChange, password_changed_at = :now,
+                            -- a password set by someone else ends the sessions opened with the old one
+                            session_stamp = session_stamp + case when :mustChange then 1 else 0 end
                         where id = :id
                         """)
                 .param("id", id).param("hash", passwordHash).param("mustChange", mustChange).param("now", utc(now))
@@ -155,8 +157,21 @@ class UserAccountRepository {
     }
 
     void setEnabled(long id, boolean enabled) {
-        jdbc.sql("update identity.user_account set enabled = :enabled where id = :id")
+        jdbc.sql("""
+                        update identity.user_account
+                        set enabled = :enabled, session_stamp = session_stamp + case when :enabled then 0 else 1 end
+                        where id = :id
+                        """)
                 .param("id", id).param("enabled", enabled).update();
+    }
+
+    /** Whether a session opened with this stamp may go on: the account is enabled and nothing ended its sessions. */
+    boolean sessionValid(long id, int stamp) {
+        return jdbc.sql("""
+                        select exists (select 1 from identity.user_account
+                                       where id = :id and enabled and session_stamp = :stamp)
+                        """)
+                .param("id", id).param("stamp", stamp).query(Boolean.class).single();
     }
 
     /** Accounts in the divisions whose username or name contains the text (any case); all of them without one. */
@@ -246,6 +261,6 @@ class UserAccountRepository {
                 rs.getString("bureau") == null ? null : Bureau.valueOf(rs.getString("bureau")), rs.getBoolean("enabled"),
                 rs.getBoolean("password_must_change"),
                 rs.getInt("failed_attempts"), instant(rs, "locked_until"), instant(rs, "last_login_at"),
-                instant(rs, "created_at"), rs.getString("created_by"), roles);
+                instant(rs, "created_at"), rs.getString("created_by"), roles, rs.getInt("session_stamp"));
     }
 }
