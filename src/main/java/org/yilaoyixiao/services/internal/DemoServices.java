@@ -82,10 +82,48 @@ class DemoServices implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled || menu.anyItems()) {
+        if (!enabled) {
             return;
         }
-        transactions.executeWithoutResult(status -> load());
+        if (!menu.anyItems()) {
+            transactions.executeWithoutResult(status -> load());
+        }
+        transactions.executeWithoutResult(status -> staff());
+    }
+
+    /** Skills of the demo butlers, in turn: each team can clean, check health and answer calls; some help to walk. */
+    static final List<List<ServiceCategory>> DEMO_SKILLS = List.of(
+            List.of(ServiceCategory.CLEANING, ServiceCategory.MEDICAL, ServiceCategory.EMERGENCY, ServiceCategory.MEALS),
+            List.of(ServiceCategory.MOBILITY, ServiceCategory.MEDICAL, ServiceCategory.CLEANING,
+                    ServiceCategory.EMERGENCY));
+
+    /**
+     * Gives each demo team without members the butler accounts of its township that are in no team yet (the demo's
+     * own butlers, or ones an administrator made), so that a dispatch in the demo reaches people. Teams someone has
+     * staffed, or emptied on purpose after that, are left alone: only teams that never had a member are filled.
+     */
+    private void staff() {
+        int added = 0;
+        for (TeamRepository.Team team : teams.teamsIn(divisions.subtreeCodes(countyCode))) {
+            if (!team.synthetic() || !team.members().isEmpty() || teams.everStaffed(team.id())) {
+                continue;
+            }
+            List<PublishedViews.UserAccount> butlers = views.butlersIn(divisions.subtreeCodes(team.townshipCode()));
+            java.util.Set<String> taken = butlers.isEmpty() ? Set.of()
+                    : teams.inAnyTeam(butlers.stream().map(PublishedViews.UserAccount::username).toList());
+            int k = 0;
+            for (PublishedViews.UserAccount butler : butlers) {
+                if (taken.contains(butler.username())) {
+                    continue;
+                }
+                teams.putMember(team.id(), butler.username(), butler.displayName(),
+                        DEMO_SKILLS.get(k++ % DEMO_SKILLS.size()), null);
+                added++;
+            }
+        }
+        if (added > 0) {
+            log.info("Demo butler teams: {} butlers put into their township's team", added);
+        }
     }
 
     private void load() {

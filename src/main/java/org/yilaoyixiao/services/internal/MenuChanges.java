@@ -80,6 +80,35 @@ class MenuChanges {
         return menu.item(id).orElseThrow();
     }
 
+    /** Offers the item in one more division (with its subtree). */
+    ServiceItem makeAvailable(long id, String division) {
+        ServiceItem item = menu.item(id).orElseThrow(() -> ApiException.notFound("services.item.unknown"));
+        if (division == null || division.isBlank() || scope.path(division).isEmpty()) {
+            throw ApiException.validation("division", "REQUIRED", "services.item.division.choose");
+        }
+        transactions.executeWithoutResult(status -> {
+            menu.makeAvailable(id, division);
+            audit.record(AuditRecord.success("SERVICE_ITEM_AVAILABILITY_ADDED", "service-item:" + item.code(),
+                    "division=" + division));
+        });
+        return menu.item(id).orElseThrow();
+    }
+
+    /** No longer offers the item in a division; an item is always offered somewhere. */
+    ServiceItem makeUnavailable(long id, String division) {
+        ServiceItem item = menu.item(id).orElseThrow(() -> ApiException.notFound("services.item.unknown"));
+        if (item.availableIn().size() <= 1 && item.availableIn().contains(division)) {
+            throw ApiException.conflict("services.item.available-somewhere", item.name());
+        }
+        transactions.executeWithoutResult(status -> {
+            if (menu.makeUnavailable(id, division)) {
+                audit.record(AuditRecord.success("SERVICE_ITEM_AVAILABILITY_REMOVED", "service-item:" + item.code(),
+                        "division=" + division));
+            }
+        });
+        return menu.item(id).orElseThrow();
+    }
+
     private static void checkPrice(BigDecimal price, List<ApiException.FieldProblem> problems) {
         if (price == null || price.signum() < 0 || price.scale() > 2 || price.compareTo(new BigDecimal("99999999")) > 0) {
             problems.add(new ApiException.FieldProblem("price", "INVALID", "services.item.price.invalid", null));

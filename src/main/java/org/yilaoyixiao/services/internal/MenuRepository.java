@@ -32,6 +32,19 @@ class MenuRepository {
         return jdbc.sql(ITEM + " order by i.category, i.code").query(MenuRepository::item).list();
     }
 
+    /** A page of the menu, by category and code. */
+    org.yilaoyixiao.platform.api.PageResponse<ServiceItem> page(org.yilaoyixiao.platform.api.PageRequest request) {
+        long total = jdbc.sql("select count(*) from services.service_item").query(Long.class).single();
+        List<ServiceItem> found = jdbc.sql(ITEM + " order by i.category, i.code limit :size offset :offset")
+                .param("size", request.size()).param("offset", request.offset()).query(MenuRepository::item).list();
+        return new org.yilaoyixiao.platform.api.PageResponse<>(found, request.page(), request.size(), total);
+    }
+
+    boolean makeUnavailable(long itemId, String divisionCode) {
+        return jdbc.sql("delete from services.item_availability where item_id = :i and division_code = :d")
+                .param("i", itemId).param("d", divisionCode).update() > 0;
+    }
+
     Optional<ServiceItem> item(long id) {
         return jdbc.sql(ITEM + " where i.id = :id").param("id", id).query(MenuRepository::item).optional();
     }

@@ -38,9 +38,11 @@ class Orders {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final DispatchNotices notices;
 
     Orders(OrderRepository orders, MenuRepository menu, TeamRepository teams, ServicesScope scope, AuditTrail audit,
-           TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+           TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock, DispatchNotices notices) {
+        this.notices = notices;
         this.orders = orders;
         this.menu = menu;
         this.teams = teams;
@@ -159,6 +161,7 @@ class Orders {
         return transition(id, OrderAction.DISPATCH, version, actor, order -> {
             Map<String, Object> changes = new LinkedHashMap<>();
             String note;
+            TeamRepository.Member member = null;
             if (toProvider) {
                 var provider = menu.provider(providerId).orElseThrow(() ->
                         ApiException.validation("providerId", "UNKNOWN", "services.provider.unknown"));
@@ -166,18 +169,39 @@ class Orders {
                     throw ApiException.conflict("services.provider.not-offering", provider.name());
                 }
                 changes.put("provider_id", provider.id());
-                changes.put("butler_username", null);
                 note = "provider:" + provider.id() + " " + provider.name();
+                if (provider.teamId() != null) {
+                    // a butler team is people: the order goes to one of them, never to an empty roster
+                    member = teamMember(provider.teamId(), provider.name(), order);
+                    note = note + " butler:" + member.username();
+                }
+                changes.put("butler_username", member == null ? null : member.username());
             } else {
-                var member = teams.member(butler.strip()).orElseThrow(() ->
+                member = teams.member(butler.strip()).orElseThrow(() ->
                         ApiException.validation("butler", "UNKNOWN", "services.butler.unknown"));
                 changes.put("butler_username", member.username());
                 changes.put("provider_id", null);
                 note = "butler:" + member.username();
             }
             changes.put("dispatched_at", now());
-            return new Change(changes, note);
+            TeamRepository.Member told = member;
+            return new Change(changes, note, told == null ? null : () -> notices.dispatched(order, told));
         });
+    }
+
+    /** The team's member for the order: skilled in its category first, then the fewest open orders. */
+    private TeamRepository.Member teamMember(long teamId, String teamName, OrderRecord order) {
+        List<TeamRepository.Member> members = teams.team(teamId).map(TeamRepository.Team::members)
+                .orElse(List.of());
+        if (members.isEmpty()) {
+            throw ApiException.conflict("services.dispatch.team-empty", teamName);
+        }
+        Map<String, Integer> load = orders.openLoad(members.stream().map(TeamRepository.Member::username)
+                .collect(java.util.stream.Collectors.toSet()));
+        return members.stream().min(java.util.Comparator
+                .comparing((TeamRepository.Member m) -> !m.skills().contains(order.category()))
+                .thenComparing(m -> load.getOrDefault(m.username(), 0))
+                .thenComparing(TeamRepository.Member::username)).orElseThrow();
     }
 
     OrderRecord accept(long id, Integer version, CurrentUser actor) {

@@ -25,6 +25,15 @@ class PublishedViews {
                         MenuRepository.strings(rs.getArray(5)))).optional();
     }
 
+    /** Enabled BUTLER accounts placed in these divisions, by username. */
+    List<UserAccount> butlersIn(java.util.Set<String> divisionCodes) {
+        return jdbc.sql("select username, display_name, division_code, enabled, roles from identity.published_user"
+                        + " where enabled and 'BUTLER' = any(roles) and division_code = any(:codes) order by username")
+                .param("codes", divisionCodes.toArray(String[]::new))
+                .query((rs, i) -> new UserAccount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                        MenuRepository.strings(rs.getArray(5)))).list();
+    }
+
     record CareCentre(long id, String name, String divisionCode, String kind, List<String> services) {
     }
 

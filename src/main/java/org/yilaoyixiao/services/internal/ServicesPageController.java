@@ -121,7 +121,10 @@ class ServicesPageController {
     String order(@PathVariable long id, Model model, java.util.Locale locale) {
         CurrentUser actor = currentUsers.require();
         OrderRecord order = orders.order(id, actor);
-        OrderCards.Card card = cards.rows(List.of(order)).get(0);
+        // whoever carries out or dispatches the order may call the elder from it; other readers see no numbers
+        boolean calls = currentUsers.has(ServicesPermissions.ORDERS_WORK)
+                || currentUsers.has(ServicesPermissions.ORDERS_MANAGE);
+        OrderCards.Card card = (calls ? cards.of(List.of(order)) : cards.rows(List.of(order))).get(0);
         model.addAttribute("row", card);
         model.addAttribute("guardianAlert", card.guardianAlert());
         model.addAttribute("history", historyLines.of(orders.history(id), locale));

@@ -17,7 +17,8 @@ class TeamRepository {
         this.jdbc = jdbc;
     }
 
-    record Member(long teamId, String username, String displayName, List<ServiceCategory> skills) {
+    /** {@code phone}: the mobile number a dispatch is texted to, or null (then only the in-app message). */
+    record Member(long teamId, String username, String displayName, List<ServiceCategory> skills, String phone) {
     }
 
     record Team(long id, String name, String townshipCode, boolean synthetic, List<String> villages,
@@ -54,7 +55,7 @@ class TeamRepository {
     }
 
     Optional<Member> member(String username) {
-        return jdbc.sql("select team_id, username, display_name, skills from services.team_member where username = :u")
+        return jdbc.sql("select team_id, username, display_name, skills, phone from services.team_member where username = :u")
                 .param("u", username).query((rs, i) -> member(rs)).optional();
     }
 
@@ -69,15 +70,52 @@ class TeamRepository {
     }
 
     /** Adds or moves a butler into the team (a butler belongs to one team). */
-    void putMember(long teamId, String username, String displayName, List<ServiceCategory> skills) {
+    void putMember(long teamId, String username, String displayName, List<ServiceCategory> skills, String phone) {
         jdbc.sql("""
-                        insert into services.team_member (team_id, username, display_name, skills)
-                        values (:t, :u, :d, :s)
+                        insert into services.team_member (team_id, username, display_name, skills, phone)
+                        values (:t, :u, :d, :s, :p)
                         on conflict (username) do update set team_id = excluded.team_id,
-                            display_name = excluded.display_name, skills = excluded.skills
+                            display_name = excluded.display_name, skills = excluded.skills, phone = excluded.phone
                         """)
                 .param("t", teamId).param("u", username).param("d", displayName)
-                .param("s", skills.stream().map(Enum::name).toArray(String[]::new)).update();
+                .param("s", skills.stream().map(Enum::name).toArray(String[]::new)).param("p", phone).update();
+        jdbc.sql("update services.butler_team set staffed_at = now() where id = :t and staffed_at is null")
+                .param("t", teamId).update();
+    }
+
+    boolean everStaffed(long teamId) {
+        return jdbc.sql("select staffed_at is not null from services.butler_team where id = :t").param("t", teamId)
+                .query(Boolean.class).single();
+    }
+
+    boolean removeMember(long teamId, String username) {
+        return jdbc.sql("delete from services.team_member where team_id = :t and username = :u")
+                .param("t", teamId).param("u", username).update() > 0;
+    }
+
+    boolean uncover(long teamId, String villageCode) {
+        return jdbc.sql("delete from services.team_village where team_id = :t and village_code = :v")
+                .param("t", teamId).param("v", villageCode).update() > 0;
+    }
+
+    /** A page of the teams of these townships, with their members and villages. */
+    org.yilaoyixiao.platform.api.PageResponse<Team> page(Set<String> townshipCodes,
+                                                         org.yilaoyixiao.platform.api.PageRequest request) {
+        String[] codes = townshipCodes.toArray(String[]::new);
+        long total = jdbc.sql("select count(*) from services.butler_team where township_code = any(:codes)")
+                .param("codes", codes).query(Long.class).single();
+        List<Team> found = jdbc.sql("select id, name, township_code, synthetic from services.butler_team"
+                        + " where township_code = any(:codes) order by township_code, id limit :size offset :offset")
+                .param("codes", codes).param("size", request.size()).param("offset", request.offset())
+                .query((rs, i) -> new Team(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                        villages(rs.getLong(1)), members(rs.getLong(1)))).list();
+        return new org.yilaoyixiao.platform.api.PageResponse<>(found, request.page(), request.size(), total);
+    }
+
+    /** Usernames already in some team, of these. */
+    Set<String> inAnyTeam(java.util.Collection<String> usernames) {
+        return new java.util.HashSet<>(jdbc.sql("select username from services.team_member where username = any(:u)")
+                .param("u", usernames.toArray(String[]::new)).query(String.class).list());
     }
 
     private List<String> villages(long teamId) {
@@ -86,12 +124,13 @@ class TeamRepository {
     }
 
     private List<Member> members(long teamId) {
-        return jdbc.sql("select team_id, username, display_name, skills from services.team_member where team_id = :t"
+        return jdbc.sql("select team_id, username, display_name, skills, phone from services.team_member where team_id = :t"
                         + " order by username").param("t", teamId).query((rs, i) -> member(rs)).list();
     }
 
     private static Member member(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Member(rs.getLong(1), rs.getString(2), rs.getString(3),
-                MenuRepository.strings(rs.getArray(4)).stream().map(ServiceCategory::valueOf).toList());
+                MenuRepository.strings(rs.getArray(4)).stream().map(ServiceCategory::valueOf).toList(),
+                rs.getString(5));
     }
 }
