@@ -21,6 +21,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.yilaoyixiao.platform.spreadsheet.UnreadableSpreadsheetException;
+import org.yilaoyixiao.platform.spreadsheet.XlsxRowReader;
 
 /**
  * The layout of a legacy-results sheet (docs/operations/legacy-assessments-import.md) and its reading: the first sheet
@@ -110,6 +112,10 @@ final class LegacySheet {
     }
 
     private static List<List<String>> workbook(byte[] content) throws Unreadable {
+        if (content.length >= 4 && content[0] == 'P' && content[1] == 'K') {
+            return xlsx(content);
+        }
+        // the old binary .xls: at most 256 columns and 65,536 rows by its format, read whole
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
             Sheet sheet = workbook.getSheetAt(0);
             DataFormatter formatter = new DataFormatter(Locale.CHINA);
@@ -127,6 +133,41 @@ final class LegacySheet {
             return table;
         } catch (IOException | RuntimeException e) {
             throw new Unreadable("assessment.legacy.unreadable");
+        }
+    }
+
+    /** An xlsx is streamed with the platform's caps: a sheet that claims millions of columns is refused, not built. */
+    private static List<List<String>> xlsx(byte[] content) throws Unreadable {
+        List<List<String>> table = new ArrayList<>();
+        java.nio.file.Path copy = null;
+        try {
+            copy = java.nio.file.Files.createTempFile("yly-legacy-", ".xlsx");
+            java.nio.file.Files.write(copy, content);
+            XlsxRowReader.read(copy, (rowNumber, cells, fraction) -> {
+                while (table.size() < rowNumber - 1) {
+                    table.add(List.of());
+                }
+                table.add(List.copyOf(cells));
+                if (table.size() > MAX_ROWS + 1) {
+                    throw new UnreadableSpreadsheetException("too many rows", null);
+                }
+            });
+            return table;
+        } catch (UnreadableSpreadsheetException e) {
+            if (table.size() > MAX_ROWS + 1) {
+                throw new Unreadable("assessment.legacy.too-many-rows", Integer.toString(MAX_ROWS));
+            }
+            throw new Unreadable("assessment.legacy.unreadable");
+        } catch (IOException e) {
+            throw new Unreadable("assessment.legacy.unreadable");
+        } finally {
+            if (copy != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(copy);
+                } catch (IOException ignored) {
+                    // a temporary file left behind is removed with the temporary directory
+                }
+            }
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.yilaoyixiao.platform.api.ApiException;
 import org.yilaoyixiao.platform.spreadsheet.TabularFile;
 
@@ -24,7 +23,7 @@ final class FeedFiles {
         }
         List<List<String>> rows;
         try {
-            rows = TabularFile.read(format, in, Feeds.MAX_RECORDS, Set.of());
+            rows = TabularFile.read(format, in, Feeds.MAX_RECORDS);
         } catch (TabularFile.Unreadable e) {
             throw ApiException.validation("file", "FORMAT", "exchange.file.format");
         }

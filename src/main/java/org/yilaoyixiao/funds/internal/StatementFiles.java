@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -40,7 +39,7 @@ class StatementFiles {
         String format = tabular.name();
         List<MovementParser.Raw> rows;
         try {
-            rows = TabularFile.read(tabular, in, MAX_ROWS, Set.of(2)).stream().skip(1)
+            rows = TabularFile.read(tabular, in, MAX_ROWS).stream().skip(1)
                     .map(cells -> raw(i -> i < cells.size() ? cells.get(i) : null)).toList();
         } catch (TabularFile.Unreadable e) {
             throw ApiException.validation("file", "FORMAT", "funds.import.format");

@@ -4,28 +4,20 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /**
  * A small uploaded table — CSV in UTF-8 (RFC 4180 quoting, no line breaks inside a field) or the first sheet of an
  * xlsx workbook — as rows of cell texts, header row first, blank rows skipped. For files of thousands of rows (bank
- * statements, data-exchange feeds); the registry's import of hundreds of thousands of rows streams instead
- * ({@code XlsxRowReader}). Date cells read as {@code yyyy-MM-dd HH:mm:ss}; numeric cells in the given decimal columns
- * as plain decimals, other cells as Excel shows them.
+ * statements, data-exchange feeds); the registry's import of hundreds of thousands of rows reads row by row
+ * with {@link XlsxRowReader} directly. The xlsx is streamed too, with its caps (no workbook is ever built from an
+ * upload). Date cells read as {@code yyyy-MM-dd HH:mm:ss}; numbers as plain decimals ({@link CellTexts}); text as typed.
  */
 public final class TabularFile {
 
@@ -37,8 +29,6 @@ public final class TabularFile {
             super(message, cause);
         }
     }
-
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private TabularFile() {
     }
@@ -53,9 +43,8 @@ public final class TabularFile {
     }
 
     /** The header and at most {@code maxRows} further rows (one more when the file has more, to tell). */
-    public static List<List<String>> read(Format format, InputStream in, int maxRows, Set<Integer> decimalColumns)
-            throws IOException {
-        return format == Format.XLSX ? xlsx(in, maxRows, decimalColumns) : csv(in, maxRows);
+    public static List<List<String>> read(Format format, InputStream in, int maxRows) throws IOException {
+        return format == Format.XLSX ? xlsx(in, maxRows) : csv(in, maxRows);
     }
 
     private static List<List<String>> csv(InputStream in, int maxRows) throws IOException {
@@ -109,45 +98,35 @@ public final class TabularFile {
         return cells;
     }
 
-    private static List<List<String>> xlsx(InputStream in, int maxRows, Set<Integer> decimalColumns)
-            throws IOException {
+    /** Streams the first sheet from a temporary copy (POI reads a zip from a file without holding it inflated). */
+    private static List<List<String>> xlsx(InputStream in, int maxRows) throws IOException {
         List<List<String>> rows = new ArrayList<>();
-        DataFormatter formatter = new DataFormatter(Locale.ROOT);
-        try (Workbook workbook = WorkbookFactory.create(in)) {
-            Sheet sheet = workbook.getSheetAt(0);
-            for (int r = sheet.getFirstRowNum(); r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null || row.getLastCellNum() < 0) {
-                    continue;
-                }
-                List<String> cells = new ArrayList<>();
-                for (int i = 0; i < row.getLastCellNum(); i++) {
-                    cells.add(text(row.getCell(i), i, formatter, decimalColumns));
-                }
+        Path copy = Files.createTempFile("yly-upload-", ".xlsx");
+        try {
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            XlsxRowReader.read(copy, true, (rowNumber, cells, fraction) -> {
                 if (cells.stream().allMatch(String::isBlank)) {
-                    continue;
+                    return;
                 }
-                rows.add(cells);
+                rows.add(List.copyOf(cells));
                 if (rows.size() > maxRows + 1) {
-                    break;
+                    throw new EnoughRows();
                 }
-            }
-        } catch (org.apache.poi.EmptyFileException | org.apache.poi.UnsupportedFileFormatException e) {
-            throw new Unreadable("not an xlsx file", e);
+            });
+        } catch (EnoughRows enough) {
+            // the caller tells "too many rows" by the one extra row
+        } catch (UnreadableSpreadsheetException e) {
+            throw new Unreadable(e.getMessage(), e);
+        } finally {
+            Files.deleteIfExists(copy);
         }
         return rows;
     }
 
-    private static String text(Cell cell, int column, DataFormatter formatter, Set<Integer> decimalColumns) {
-        if (cell == null) {
-            return "";
+    /** Stops reading once the caller's limit is passed. */
+    private static final class EnoughRows extends RuntimeException {
+        EnoughRows() {
+            super(null, null, false, false);
         }
-        if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-            return cell.getLocalDateTimeCellValue().format(DATE_TIME);
-        }
-        if (cell.getCellType() == CellType.NUMERIC && decimalColumns.contains(column)) {
-            return BigDecimal.valueOf(cell.getNumericCellValue()).toPlainString();
-        }
-        return formatter.formatCellValue(cell);
     }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.yilaoyixiao.registry.internal.spreadsheet.UnreadableSpreadsheetException;
-import org.yilaoyixiao.registry.internal.spreadsheet.XlsxRowReader;
+import org.yilaoyixiao.platform.spreadsheet.UnreadableSpreadsheetException;
+import org.yilaoyixiao.platform.spreadsheet.XlsxRowReader;
 
 /**
  * Reads and checks one uploaded file in the background: streams the sheet, checks each row, and stages the rows in

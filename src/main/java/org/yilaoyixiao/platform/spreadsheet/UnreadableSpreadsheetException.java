@@ -1,4 +1,4 @@
-package org.yilaoyixiao.registry.internal.spreadsheet;
+package org.yilaoyixiao.platform.spreadsheet;
 
 /** The file is not an xlsx workbook POI can read (or is damaged); says nothing about the rows' content. */
 public class UnreadableSpreadsheetException extends RuntimeException {

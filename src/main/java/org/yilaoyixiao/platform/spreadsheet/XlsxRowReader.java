@@ -1,4 +1,4 @@
-package org.yilaoyixiao.registry.internal.spreadsheet;
+package org.yilaoyixiao.platform.spreadsheet;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -26,7 +26,10 @@ import org.xml.sax.XMLReader;
 /**
  * Reads the first sheet of an xlsx file row by row with POI's SAX event API ({@link XSSFReader}), so that memory
  * stays flat however many rows the file has: a 100,000-row file is never held as a workbook. Only the shared-strings
- * table is kept in memory, as the format requires.
+ * table is kept in memory, as the format requires. Every uploaded workbook is read this way (issue 20): a file that
+ * claims a cell beyond Excel's last column (XFD, 16,384 columns), a row of more cells than {@link #MAX_CELLS_PER_ROW},
+ * a shared-strings table or a sheet larger than the caps below is refused as unreadable instead of exhausting the
+ * heap; the caller stops at its own row limit by throwing from its handler.
  */
 public final class XlsxRowReader {
 
@@ -35,6 +38,12 @@ public final class XlsxRowReader {
      * Larger tables are refused rather than allowed to exhaust the heap (a zip bomb, or not a list of people).
      */
     static final long MAX_SHARED_STRINGS_BYTES = 64L * 1024 * 1024;
+    /** Excel's own limit: columns A to XFD. */
+    public static final int MAX_COLUMNS = 16_384;
+    /** No list we read has more than a few dozen columns; a row of thousands of cells is not one of ours. */
+    public static final int MAX_CELLS_PER_ROW = 1_024;
+    /** The uncompressed sheet: a million rows of twenty cells is about 400 MB. */
+    static final long MAX_SHEET_BYTES = 1024L * 1024 * 1024;
 
     private XlsxRowReader() {
     }
@@ -49,7 +58,15 @@ public final class XlsxRowReader {
         void row(int rowNumber, List<String> cells, double fractionRead);
     }
 
+    /** Reads with dates as {@code 2024-01-31}. */
     public static void read(Path file, RowHandler handler) {
+        read(file, false, handler);
+    }
+
+    /**
+     * @param withTime dates as {@code 2024-01-31 08:30:00} instead of {@code 2024-01-31}
+     */
+    public static void read(Path file, boolean withTime, RowHandler handler) {
         OPCPackage pkg;
         try {
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
@@ -70,11 +87,14 @@ public final class XlsxRowReader {
             }
             try (InputStream sheet = sheets.next()) {
                 long size = sheets.getSheetPart().getSize();
+                if (size > MAX_SHEET_BYTES) {
+                    throw new UnreadableSpreadsheetException("the sheet is too large", null);
+                }
                 CountingInputStream counted = new CountingInputStream(sheet);
                 RowCollector collector = new RowCollector(handler, counted, size);
                 XMLReader parser = XMLHelper.newXMLReader();
                 parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings, collector,
-                        new IsoDateFormatter(), false));
+                        new CellTexts(withTime), false));
                 parser.parse(new InputSource(counted));
             }
         } catch (IOException | SAXException | OpenXML4JException | OpenXML4JRuntimeException | RecordFormatException
@@ -101,10 +121,13 @@ public final class XlsxRowReader {
             this.size = size;
         }
 
+        private int cellsInRow;
+
         @Override
         public void startRow(int rowNum) {
             cells.clear();
             lastColumn = -1;
+            cellsInRow = 0;
         }
 
         @Override
@@ -116,6 +139,12 @@ public final class XlsxRowReader {
         @Override
         public void cell(String reference, String value, XSSFComment comment) {
             int column = reference == null ? lastColumn + 1 : column(reference);
+            if (column < 0 || column >= MAX_COLUMNS) {
+                throw new UnreadableSpreadsheetException("a cell lies beyond Excel's last column: " + reference, null);
+            }
+            if (++cellsInRow > MAX_CELLS_PER_ROW) {
+                throw new UnreadableSpreadsheetException("a row has more than " + MAX_CELLS_PER_ROW + " cells", null);
+            }
             while (cells.size() < column) {
                 cells.add("");
             }
@@ -127,7 +156,7 @@ public final class XlsxRowReader {
             lastColumn = column;
         }
 
-        /** "AB12" → 27; faster than CellReference for the one thing needed. */
+        /** "AB12" → 27; faster than CellReference for the one thing needed. Past XFD (or overflowing): -1. */
         static int column(String reference) {
             int column = 0;
             for (int i = 0; i < reference.length(); i++) {
@@ -136,6 +165,9 @@ public final class XlsxRowReader {
                     break;
                 }
                 column = column * 26 + (c - 'A' + 1);
+                if (column > MAX_COLUMNS) {
+                    return -1;
+                }
             }
             return column - 1;
         }
