@@ -112,6 +112,10 @@ class LoveCards {
             throw ApiException.validation(problems);
         }
         PersonSummary person = person(personId, actor);
+        LoveCardEligibility.Decision decision = eligibility.decide(person);
+        if (!decision.eligible()) {
+            throw new ApiException(ProblemCode.NOT_ELIGIBLE, decision.reasons().get(0), new Object[0], List.of());
+        }
         BigDecimal before = balances(personId).get(purse);
         return new TopUpPreview(person, purse, amount, before, before.add(amount),
                 topUpConfirmation(personId, purse, amount, before));
@@ -245,8 +249,11 @@ class LoveCards {
 
     /** What an allocation will pay: cards, total, cards by township (most first), the previous one to compare. */
     record AllocationPreview(FundingSource source, BigDecimal perCard, String division, int cards, BigDecimal total,
-                             List<Map.Entry<String, Integer>> townships, LoveCardRepository.Allocation previous,
+                             List<TownshipShare> townships, LoveCardRepository.Allocation previous,
                              String confirmation) {
+    }
+
+    record TownshipShare(String name, int cards, BigDecimal amount) {
     }
 
     AllocationPreview previewAllocation(String source, BigDecimal perCard, String division, String reference,
@@ -270,9 +277,10 @@ class LoveCards {
             });
             byTownship.merge(township, 1, Integer::sum);
         }
-        List<Map.Entry<String, Integer>> townships = byTownship.entrySet().stream()
+        List<TownshipShare> townships = byTownship.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .map(e -> Map.entry(e.getKey(), e.getValue())).toList();
+                .map(e -> new TownshipShare(e.getKey(), e.getValue(),
+                        perCard.multiply(BigDecimal.valueOf(e.getValue())))).toList();
         return new AllocationPreview(purse, perCard, scope, eligible.size(),
                 perCard.multiply(BigDecimal.valueOf(eligible.size())), townships,
                 cards.previousAllocation(purse, scope).orElse(null),
