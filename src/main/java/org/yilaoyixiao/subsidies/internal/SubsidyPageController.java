@@ -231,7 +231,7 @@ class SubsidyPageController {
         model.addAttribute("townships", run.finished() ? queries.townships(id, actor) : List.of());
         model.addAttribute("names", actors.names(java.util.Arrays.asList(run.preparedBy(), actor.username()),
                 locale));
-        model.addAttribute("me", actor.username());
+        model.addAttribute("myName", actor.displayName());
         model.addAttribute("preparedByMe", run.preparedBy().equals(actor.username()));
         model.addAttribute("canApprove", "DRAFT".equals(run.status()) && !run.preparedBy().equals(actor.username()));
         model.addAttribute("confirmation", Confirmations.run(run));
