@@ -18,6 +18,11 @@ public class SubsidyPermissions implements PermissionCatalog {
     public static final String READ = "subsidies.runs.read";
     public static final String PREPARE = "subsidies.runs.prepare";
     public static final String APPROVE = "subsidies.runs.approve";
+    /**
+     * Read the payment list finance pays from: full ID numbers and payee accounts. Bureau staff only, and further
+     * limited to the county level and to the programmes their bureau pays (checked in the service layer).
+     */
+    public static final String PAY = "subsidies.payment-lists.pay";
 
     @Override
     public Collection<PermissionGrant> grants() {
@@ -26,6 +31,7 @@ public class SubsidyPermissions implements PermissionCatalog {
                         Role.INSTITUTION_OPERATOR, Role.AUDITOR),
                 PermissionGrant.of(READ, Role.COUNTY_ADMIN, Role.BUREAU_STAFF, Role.TOWNSHIP_STAFF, Role.AUDITOR),
                 PermissionGrant.of(PREPARE, Role.COUNTY_ADMIN, Role.BUREAU_STAFF),
-                PermissionGrant.of(APPROVE, Role.COUNTY_ADMIN, Role.BUREAU_STAFF));
+                PermissionGrant.of(APPROVE, Role.COUNTY_ADMIN, Role.BUREAU_STAFF),
+                PermissionGrant.of(PAY, Role.BUREAU_STAFF));
     }
 }

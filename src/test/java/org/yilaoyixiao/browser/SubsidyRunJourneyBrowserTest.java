@@ -57,6 +57,9 @@ class SubsidyRunJourneyBrowserTest extends BrowserJourney {
         Page approver = logIn(checker, Accounts.PASSWORD, 1366, 900);
         approver.navigate(url(runPage));
         approver.locator("#approve-run").click();
+        // the approval preview: confirm what is shown
+        assertThat(approver.locator("#maker-checker")).containsText("审批人不能是制单人");
+        approver.locator("#confirm-approve").click();
         assertThat(approver.locator("#run-approved")).isVisible();
         assertThat(approver.locator("#run-status")).hasText("已审批");
         // the approver by display name, never the username

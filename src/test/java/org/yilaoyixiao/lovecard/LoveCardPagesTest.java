@@ -34,9 +34,18 @@ class LoveCardPagesTest {
 
     private ResultActions topUpForm(MockHttpSession session, long person, String source, String amount, String key)
             throws Exception {
+        ResultActions preview = mvc.perform(post("/love-cards/" + person + "/top-ups/preview").session(session)
+                .with(csrf()).header("Accept-Language", "zh-CN").param("source", source).param("amount", amount)
+                .param("reference", "收据0001").param("donor", "").param("idempotencyKey", key));
+        var confirmation = org.jsoup.Jsoup.parse(preview.andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).selectFirst("input[name=confirmation]");
+        if (confirmation == null) {
+            return preview; // refused on the preview: the card page with the reasons
+        }
         return mvc.perform(post("/love-cards/" + person + "/top-ups").session(session).with(csrf())
                 .header("Accept-Language", "zh-CN").param("source", source).param("amount", amount)
-                .param("reference", "收据0001").param("donor", "").param("idempotencyKey", key));
+                .param("reference", "收据0001").param("donor", "").param("idempotencyKey", key)
+                .param("confirmation", confirmation.val()));
     }
 
     @Test

@@ -64,6 +64,11 @@ public final class SubsidyFixtures {
         return id;
     }
 
+    /** The full ID number a person was created with here. */
+    public String idNumber(long person) {
+        return idNumbers.get(person);
+    }
+
     /** Changes a person's economic status, as a clerk would after a review. */
     public void changeEconomicStatus(long person, String economicStatus) throws Exception {
         JsonNode current = body(asAdmin("GET", "/api/v1/persons/" + person, null));

@@ -106,8 +106,10 @@ class SubsidyShellTest {
         assertThat(pages.page(makerSession, link).select("#runs-table a").eachText())
                 .doesNotContain(OPERATING_MONTH);
 
+        String confirmation = pages.page(checkerSession, "/subsidies/runs/" + run.get("id").asLong() + "/approve")
+                .select("#confirm-form input[name=confirmation]").val();
         MockHttpServletResponse approved = pages.send(checkerSession,
-                post("/subsidies/runs/" + run.get("id").asLong() + "/approve"));
+                post("/subsidies/runs/" + run.get("id").asLong() + "/approve").param("confirmation", confirmation));
         assertThat(approved.getStatus()).isEqualTo(302);
         assertThat(pages.inbox(checkerSession, "subsidies.inbox.runs")).isEqualTo(checkerBefore);
         Document page = pages.page(checkerSession, "/subsidies/runs/" + run.get("id").asLong());
@@ -153,7 +155,8 @@ class SubsidyShellTest {
                 .param("asOf", "2026-05-01"));
         assertThat(missing.get("problem")).isEqualTo("请选择申请对象。");
 
-        pages.send(checkerSession, post("/subsidies/grants/" + grant + "/approve"));
+        pages.send(checkerSession, post("/subsidies/grants/" + grant + "/approve")
+                .param("confirmation", detail.select("#grant-approve input[name=confirmation]").val()));
         assertThat(pages.inbox(checkerSession, "subsidies.inbox.grants")).isEqualTo(checkerBefore);
         // a township outside the grant's sees nothing of it
         MockHttpServletResponse foreign = pages.get(ounanSession, "/subsidies/grants/" + grant, "zh-CN");

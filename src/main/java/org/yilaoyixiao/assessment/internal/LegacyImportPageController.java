@@ -30,6 +30,15 @@ class LegacyImportPageController {
         return "assessment/legacy-import";
     }
 
+    /** The blank template through the page's session (the API route answers HTTP Basic only). */
+    @GetMapping("/assessment/legacy-import/template.xlsx")
+    @PreAuthorize("hasAuthority('" + AssessmentPermissions.MANAGE + "')")
+    void template(jakarta.servlet.http.HttpServletResponse response) throws IOException {
+        org.yilaoyixiao.platform.web.Downloads.prepare(response, org.yilaoyixiao.platform.web.Downloads.XLSX,
+                "历史评估结果导入模板-MZT039-2013.xlsx");
+        response.getOutputStream().write(LegacySheetTemplate.xlsx());
+    }
+
     @PostMapping("/assessment/legacy-import")
     @PreAuthorize("hasAuthority('" + AssessmentPermissions.MANAGE + "')")
     String upload(@RequestParam("file") MultipartFile file, Model model) throws IOException {

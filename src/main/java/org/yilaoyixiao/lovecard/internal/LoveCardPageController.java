@@ -135,15 +135,35 @@ class LoveCardPageController {
         return messages.getMessage(key, null, key, locale);
     }
 
+    /** 拨付预览: how many cards, how much in all, where, against the previous allocation; then confirm. */
+    @PostMapping("/love-cards/allocations/preview")
+    @PreAuthorize("hasAuthority('" + LoveCardPermissions.FUND + "')")
+    String previewAllocation(@RequestParam String source, @RequestParam(required = false) BigDecimal amountPerCard,
+                             @RequestParam String division, @RequestParam String reference,
+                             @RequestParam(required = false) String donor, @RequestParam String idempotencyKey,
+                             Model model, Locale locale) {
+        try {
+            model.addAttribute("preview", loveCards.previewAllocation(source, amountPerCard, division, reference,
+                    donor, currentUsers.require()));
+            model.addAttribute("divisionName", divisions.find(division.strip()).map(d -> d.name()).orElse(""));
+            model.addAttribute("reference", reference.strip());
+            model.addAttribute("donor", donor);
+            model.addAttribute("idempotencyKey", idempotencyKey);
+            return "lovecard/allocation-confirm";
+        } catch (ApiException e) {
+            return list(null, 0, model, null, explain(e, locale));
+        }
+    }
+
     @PostMapping("/love-cards/allocations")
     @PreAuthorize("hasAuthority('" + LoveCardPermissions.FUND + "')")
     String allocate(@RequestParam String source, @RequestParam(required = false) BigDecimal amountPerCard,
                     @RequestParam String division, @RequestParam String reference,
-                    @RequestParam(required = false) String donor, @RequestParam String idempotencyKey, Model model,
-                    Locale locale) {
+                    @RequestParam(required = false) String donor, @RequestParam String idempotencyKey,
+                    @RequestParam(required = false) String confirmation, Model model, Locale locale) {
         try {
-            return list(null, 0, model, loveCards.allocate(source, amountPerCard, division, reference, donor,
-                    idempotencyKey, currentUsers.require()), List.of());
+            return list(null, 0, model, loveCards.allocateConfirmed(source, amountPerCard, division, reference, donor,
+                    idempotencyKey, confirmation, currentUsers.require()), List.of());
         } catch (ApiException e) {
             return list(null, 0, model, null, explain(e, locale));
         }
@@ -209,15 +229,37 @@ class LoveCardPageController {
         return stored;
     }
 
+    /** 充值预览: the purse before and after; then confirm. */
+    @PostMapping("/love-cards/{personId}/top-ups/preview")
+    @PreAuthorize("hasAuthority('" + LoveCardPermissions.FUND + "')")
+    String previewTopUp(@PathVariable long personId, @RequestParam String source,
+                        @RequestParam(required = false) BigDecimal amount, @RequestParam String reference,
+                        @RequestParam(required = false) String donor, @RequestParam String idempotencyKey,
+                        Model model, Locale locale) {
+        try {
+            model.addAttribute("preview", loveCards.previewTopUp(personId, source, amount, reference, donor,
+                    currentUsers.require()));
+            model.addAttribute("reference", reference.strip());
+            model.addAttribute("donor", donor);
+            model.addAttribute("idempotencyKey", idempotencyKey);
+            return "lovecard/top-up-confirm";
+        } catch (ApiException e) {
+            if (e.code() == org.yilaoyixiao.platform.api.ProblemCode.NOT_FOUND) {
+                throw e;
+            }
+            return card(personId, null, null, model, null, explain(e, locale));
+        }
+    }
+
     @PostMapping("/love-cards/{personId}/top-ups")
     @PreAuthorize("hasAuthority('" + LoveCardPermissions.FUND + "')")
     String topUp(@PathVariable long personId, @RequestParam String source,
                  @RequestParam(required = false) BigDecimal amount, @RequestParam String reference,
-                 @RequestParam(required = false) String donor, @RequestParam String idempotencyKey, Model model,
-                 Locale locale) {
+                 @RequestParam(required = false) String donor, @RequestParam String idempotencyKey,
+                 @RequestParam(required = false) String confirmation, Model model, Locale locale) {
         try {
-            LoveCards.TopUpResult result = loveCards.topUp(personId, source, amount, reference, donor,
-                    idempotencyKey, currentUsers.require());
+            LoveCards.TopUpResult result = loveCards.topUpConfirmed(personId, source, amount, reference, donor,
+                    idempotencyKey, confirmation, currentUsers.require());
             String done = messages.getMessage(result.replayed() ? "lovecard.top-up.replayed" : "lovecard.top-up.done",
                     new Object[] {messages.getMessage("lovecard.source." + result.topUp().source(), null, locale),
                             result.topUp().amount().toPlainString()}, locale);

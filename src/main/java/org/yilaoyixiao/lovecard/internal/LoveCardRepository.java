@@ -211,6 +211,13 @@ class LoveCardRepository {
                 .query((rs, i) -> new Allocation(rs.getLong(1), rs.getInt(2), rs.getBigDecimal(3))).optional();
     }
 
+    /** The last allocation from this purse to this area that reached any card. */
+    Optional<Allocation> previousAllocation(FundingSource source, String division) {
+        return jdbc.sql("select id, cards, total from lovecard.allocation where source = :s and division_code = :d"
+                        + " and cards > 0 order by id desc limit 1").param("s", source.name()).param("d", division)
+                .query((rs, i) -> new Allocation(rs.getLong(1), rs.getInt(2), rs.getBigDecimal(3))).optional();
+    }
+
     long insertAllocation(String key, FundingSource source, BigDecimal perCard, String division, String reference,
                           String donor, String actor) {
         return jdbc.sql("""

@@ -93,6 +93,47 @@ class LoveCards {
     /** Puts money on a card once per idempotency key; opens the card on its first top-up. */
     TopUpResult topUp(long personId, String source, BigDecimal amount, String reference, String donor, String key,
                       CurrentUser actor) {
+        return topUp(personId, source, amount, reference, donor, key, null, false, actor);
+    }
+
+    /** What a top-up will do to the purse, with the confirmation its page posts. */
+    record TopUpPreview(PersonSummary person, FundingSource source, BigDecimal amount, BigDecimal balanceBefore,
+                        BigDecimal balanceAfter, String confirmation) {
+    }
+
+    TopUpPreview previewTopUp(long personId, String source, BigDecimal amount, String reference, String donor,
+                              CurrentUser actor) {
+        FundingSource purse = validSource(source);
+        List<ApiException.FieldProblem> problems = new ArrayList<>();
+        checkAmount(amount, "amount", problems);
+        checkText(reference, "reference", true, problems);
+        checkText(donor, "donor", purse == FundingSource.DONATION, problems);
+        if (!problems.isEmpty()) {
+            throw ApiException.validation(problems);
+        }
+        PersonSummary person = person(personId, actor);
+        LoveCardEligibility.Decision decision = eligibility.decide(person);
+        if (!decision.eligible()) {
+            throw new ApiException(ProblemCode.NOT_ELIGIBLE, decision.reasons().get(0), new Object[0], List.of());
+        }
+        BigDecimal before = balances(personId).get(purse);
+        return new TopUpPreview(person, purse, amount, before, before.add(amount),
+                topUpConfirmation(personId, purse, amount, before));
+    }
+
+    private static String topUpConfirmation(long personId, FundingSource source, BigDecimal amount,
+                                            BigDecimal before) {
+        return MoneyConfirmation.of("top-up", personId, source, amount, before);
+    }
+
+    /** A top-up confirmed on its preview: refused (nothing moves) without the confirmation or after the purse moved. */
+    TopUpResult topUpConfirmed(long personId, String source, BigDecimal amount, String reference, String donor,
+                               String key, String confirmation, CurrentUser actor) {
+        return topUp(personId, source, amount, reference, donor, key, confirmation, true, actor);
+    }
+
+    private TopUpResult topUp(long personId, String source, BigDecimal amount, String reference, String donor,
+                              String key, String confirmation, boolean confirmed, CurrentUser actor) {
         FundingSource purse = validSource(source);
         List<ApiException.FieldProblem> problems = new ArrayList<>();
         checkAmount(amount, "amount", problems);
@@ -111,6 +152,10 @@ class LoveCards {
         LoveCardEligibility.Decision decision = eligibility.decide(person);
         if (!decision.eligible()) {
             throw new ApiException(ProblemCode.NOT_ELIGIBLE, decision.reasons().get(0), new Object[0], List.of());
+        }
+        if (confirmed) {
+            MoneyConfirmation.require(confirmation, topUpConfirmation(personId, purse, amount,
+                    balances(personId).get(purse)));
         }
         return transactions.execute(status -> {
             Optional<LoveCardRepository.TopUp> concurrent = credit(person.id(), person.residenceDivisionCode(), purse,
@@ -193,6 +238,84 @@ class LoveCards {
      */
     AllocationResult allocate(String source, BigDecimal perCard, String division, String reference, String donor,
                               String key, CurrentUser actor) {
+        return allocate(source, perCard, division, reference, donor, key, null, false, actor);
+    }
+
+    /** An allocation confirmed on its preview: refused (nothing moves) without it or once the eligible cards changed. */
+    AllocationResult allocateConfirmed(String source, BigDecimal perCard, String division, String reference,
+                                       String donor, String key, String confirmation, CurrentUser actor) {
+        return allocate(source, perCard, division, reference, donor, key, confirmation, true, actor);
+    }
+
+    /** What an allocation will pay: cards, total, cards by township (most first), the previous one to compare. */
+    record AllocationPreview(FundingSource source, BigDecimal perCard, String division, int cards, BigDecimal total,
+                             List<TownshipShare> townships, LoveCardRepository.Allocation previous,
+                             String confirmation) {
+    }
+
+    record TownshipShare(String name, int cards, BigDecimal amount) {
+    }
+
+    AllocationPreview previewAllocation(String source, BigDecimal perCard, String division, String reference,
+                                        String donor, CurrentUser actor) {
+        FundingSource purse = validSource(source);
+        List<ApiException.FieldProblem> problems = new ArrayList<>();
+        checkAmount(perCard, "amountPerCard", problems);
+        checkText(reference, "reference", true, problems);
+        checkText(donor, "donor", purse == FundingSource.DONATION, problems);
+        if (!problems.isEmpty()) {
+            throw ApiException.validation(problems);
+        }
+        String scope = allocationScope(division, actor);
+        List<Object[]> eligible = eligibleFor(scope);
+        Map<String, Integer> byTownship = new java.util.HashMap<>();
+        Map<String, String> townshipOf = new java.util.HashMap<>();
+        for (Object[] row : eligible) {
+            String township = townshipOf.computeIfAbsent((String) row[1], code -> {
+                List<org.yilaoyixiao.divisions.Division> path = divisions.path(code);
+                return path.size() > 1 ? path.get(1).name() : path.isEmpty() ? code : path.get(0).name();
+            });
+            byTownship.merge(township, 1, Integer::sum);
+        }
+        List<TownshipShare> townships = byTownship.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .map(e -> new TownshipShare(e.getKey(), e.getValue(),
+                        perCard.multiply(BigDecimal.valueOf(e.getValue())))).toList();
+        return new AllocationPreview(purse, perCard, scope, eligible.size(),
+                perCard.multiply(BigDecimal.valueOf(eligible.size())), townships,
+                cards.previousAllocation(purse, scope).orElse(null),
+                allocationConfirmation(purse, perCard, scope, eligible));
+    }
+
+    private static String allocationConfirmation(FundingSource source, BigDecimal perCard, String scope,
+                                                 List<Object[]> eligible) {
+        StringBuilder people = new StringBuilder();
+        eligible.forEach(row -> people.append(row[0]).append(','));
+        return MoneyConfirmation.of("allocation", source, perCard, scope, eligible.size(),
+                MoneyConfirmation.of(people));
+    }
+
+    private String allocationScope(String division, CurrentUser actor) {
+        String scope = division == null || division.isBlank() ? actor.divisionCode() : division.strip();
+        if (!divisions.isWithin(actor.divisionCode(), scope)) {
+            throw ApiException.forbidden("lovecard.division.out-of-scope", scope);
+        }
+        return scope;
+    }
+
+    /** The people an allocation to this area would top up: in the pilot villages within it, as the rules admit. */
+    private List<Object[]> eligibleFor(String scope) {
+        Set<String> area = divisions.subtreeCodes(scope).stream()
+                .filter(code -> settings.pilotDivisions().stream().anyMatch(p -> divisions.isWithin(p, code)))
+                .collect(Collectors.toSet());
+        LocalDate today = BusinessTime.today(clock);
+        return cards.eligibleIn(area, thresholds.minCapabilityLevel(today),
+                today.minusYears(thresholds.minAge(today)));
+    }
+
+    private AllocationResult allocate(String source, BigDecimal perCard, String division, String reference,
+                                      String donor, String key, String confirmation, boolean confirmed,
+                                      CurrentUser actor) {
         FundingSource purse = validSource(source);
         List<ApiException.FieldProblem> problems = new ArrayList<>();
         checkAmount(perCard, "amountPerCard", problems);
@@ -202,24 +325,19 @@ class LoveCards {
         if (!problems.isEmpty()) {
             throw ApiException.validation(problems);
         }
-        String scope = division == null || division.isBlank() ? actor.divisionCode() : division.strip();
-        if (!divisions.isWithin(actor.divisionCode(), scope)) {
-            throw ApiException.forbidden("lovecard.division.out-of-scope", scope);
-        }
+        String scope = allocationScope(division, actor);
         String allocationKey = "allocation:" + key.strip();
         return transactions.execute(status -> {
             Optional<LoveCardRepository.Allocation> earlier = cards.allocationByKey(allocationKey);
             if (earlier.isPresent()) {
                 return new AllocationResult(earlier.get().id(), earlier.get().cards(), earlier.get().total(), true);
             }
+            List<Object[]> eligible = eligibleFor(scope);
+            if (confirmed) {
+                MoneyConfirmation.require(confirmation, allocationConfirmation(purse, perCard, scope, eligible));
+            }
             long id = cards.insertAllocation(allocationKey, purse, perCard, scope, reference.strip(),
                     donor == null || donor.isBlank() ? null : donor.strip(), actor.username());
-            Set<String> area = divisions.subtreeCodes(scope).stream()
-                    .filter(code -> settings.pilotDivisions().stream().anyMatch(p -> divisions.isWithin(p, code)))
-                    .collect(Collectors.toSet());
-            LocalDate today = BusinessTime.today(clock);
-            List<Object[]> eligible = cards.eligibleIn(area, thresholds.minCapabilityLevel(today),
-                    today.minusYears(thresholds.minAge(today)));
             int count = 0;
             for (Object[] row : eligible) {
                 long personId = (Long) row[0];

@@ -19,6 +19,10 @@ public class PersonForm {
     private LocalDate deathDate;
     private String status = "ACTIVE";
     private Integer version;
+    /** The payee account: its kind (blank: none), the bank of a bank account, the number (blank: keep the stored). */
+    private String payeeKind = "";
+    private String payeeBank;
+    private String payeeNumber;
 
     static PersonForm of(PersonRecord p) {
         PersonForm form = new PersonForm();
@@ -117,5 +121,29 @@ public class PersonForm {
 
     public void setVersion(Integer version) {
         this.version = version;
+    }
+
+    public String getPayeeKind() {
+        return payeeKind;
+    }
+
+    public void setPayeeKind(String payeeKind) {
+        this.payeeKind = payeeKind == null ? "" : payeeKind;
+    }
+
+    public String getPayeeBank() {
+        return payeeBank;
+    }
+
+    public void setPayeeBank(String payeeBank) {
+        this.payeeBank = payeeBank;
+    }
+
+    public String getPayeeNumber() {
+        return payeeNumber;
+    }
+
+    public void setPayeeNumber(String payeeNumber) {
+        this.payeeNumber = payeeNumber;
     }
 }

@@ -56,12 +56,14 @@ class PersonPageController {
     private final List<PersonDetailTab> tabs;
     private final Clock clock;
     private final org.springframework.context.MessageSource messages;
+    private final PayeeAccountStore payees;
 
     PersonPageController(PersonRegister register, PersonSearch search, PersonRelations relations,
                          LikelyDuplicates likelyDuplicates, DivisionDirectory divisions, CurrentUsers currentUsers,
                          List<PersonDetailTab> tabs, Clock clock,
-                         org.springframework.context.MessageSource messages) {
+                         org.springframework.context.MessageSource messages, PayeeAccountStore payees) {
         this.messages = messages;
+        this.payees = payees;
         this.register = register;
         this.search = search;
         this.relations = relations;
@@ -109,7 +111,9 @@ class PersonPageController {
     String create(@ModelAttribute("form") PersonForm form, BindingResult binding, Model model,
                   RedirectAttributes redirect) {
         try {
+            PayeeChange payee = payeeChange(form, null);
             PersonRecord person = register.create(form.toCommand(), currentUsers.require());
+            payee.apply(person.id(), currentUsers.require().username());
             redirect.addFlashAttribute("saved", true);
             return "redirect:/persons/" + person.id();
         } catch (ApiException e) {
@@ -123,6 +127,7 @@ class PersonPageController {
         CurrentUser actor = currentUsers.require();
         PersonRecord person = register.read(id, actor);
         model.addAttribute("person", person);
+        model.addAttribute("payee", payees.find(id).orElse(null));
         model.addAttribute("today", BusinessTime.today(clock));
         List<Division> path = divisions.path(person.residenceDivisionCode());
         model.addAttribute("residencePath", path);
@@ -149,7 +154,12 @@ class PersonPageController {
     @PreAuthorize("hasAuthority('" + RegistryPermissions.WRITE + "')")
     String editForm(@PathVariable long id, Model model) {
         PersonRecord person = register.readable(id, currentUsers.require());
-        model.addAttribute("form", PersonForm.of(person));
+        PersonForm form = PersonForm.of(person);
+        payees.find(id).ifPresent(a -> {
+            form.setPayeeKind(a.kind().name());
+            form.setPayeeBank(a.bankName());
+        });
+        model.addAttribute("form", form);
         return form(model, person);
     }
 
@@ -159,7 +169,9 @@ class PersonPageController {
                   RedirectAttributes redirect) {
         CurrentUser actor = currentUsers.require();
         try {
+            PayeeChange payee = payeeChange(form, payees.find(register.readable(id, actor).id()).orElse(null));
             register.update(id, form.getVersion() == null ? -1 : form.getVersion(), form.toCommand(), actor);
+            payee.apply(id, actor.username());
             redirect.addFlashAttribute("saved", true);
             return "redirect:/persons/" + id;
         } catch (ApiException e) {
@@ -253,9 +265,34 @@ class PersonPageController {
                 .withSecond(0).withNano(0).toString();
     }
 
+    /** What the form asks of the payee account, checked before anything is saved. */
+    private interface PayeeChange {
+        void apply(long personId, String actor);
+    }
+
+    private PayeeChange payeeChange(PersonForm form, PayeeAccountStore.Masked stored) {
+        String kind = form.getPayeeKind() == null ? "" : form.getPayeeKind().strip();
+        if (kind.isEmpty()) {
+            return (id, actor) -> payees.remove(id);
+        }
+        boolean blank = form.getPayeeNumber() == null || form.getPayeeNumber().isBlank();
+        if (blank && stored != null && stored.kind().name().equals(kind)) {
+            return (id, actor) -> { }; // the stored number is kept: forms never show it
+        }
+        List<ApiException.FieldProblem> problems = new java.util.ArrayList<>();
+        PayeeAccountValidation.Valid valid = PayeeAccountValidation.check(kind, form.getPayeeBank(),
+                form.getPayeeNumber(), problems);
+        if (valid == null) {
+            throw ApiException.validation(problems);
+        }
+        return (id, actor) -> payees.save(id, valid, actor);
+    }
+
     private String form(Model model, PersonRecord existing) {
         CurrentUser actor = currentUsers.require();
         model.addAttribute("existing", existing);
+        model.addAttribute("payeeKinds", org.yilaoyixiao.registry.PayeeAccounts.Kind.values());
+        model.addAttribute("storedPayee", existing == null ? null : payees.find(existing.id()).orElse(null));
         Object form = model.getAttribute("form");
         String residence = form instanceof PersonForm f ? f.getResidenceDivisionCode() : null;
         model.addAttribute("residenceName", residence == null || residence.isBlank() ? null

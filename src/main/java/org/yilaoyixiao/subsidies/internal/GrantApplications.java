@@ -150,17 +150,23 @@ class GrantApplications {
     }
 
     Grant approve(long id, CurrentUser actor) {
-        return decide(id, actor, "APPROVED", null);
+        return decide(id, actor, "APPROVED", null, null, false);
+    }
+
+    /** Approves what the decider previewed ({@link Confirmations#grant}); otherwise nothing is granted. */
+    Grant approveConfirmed(long id, CurrentUser actor, String confirmation) {
+        return decide(id, actor, "APPROVED", null, confirmation, true);
     }
 
     Grant reject(long id, String note, CurrentUser actor) {
         if (note == null || note.isBlank()) {
             throw ApiException.validation("note", "REQUIRED", "subsidies.grant.note.required");
         }
-        return decide(id, actor, "REJECTED", note.strip());
+        return decide(id, actor, "REJECTED", note.strip(), null, false);
     }
 
-    private Grant decide(long id, CurrentUser actor, String status, String note) {
+    private Grant decide(long id, CurrentUser actor, String status, String note, String confirmation,
+                         boolean confirmed) {
         Grant grant = find(id).filter(g -> visible(g, actor))
                 .orElseThrow(() -> ApiException.notFound("subsidies.grant.not-found", id));
         if (grant.preparedBy().equals(actor.username())) {
@@ -168,6 +174,16 @@ class GrantApplications {
             audit.record(AuditRecord.of("SUBSIDY_GRANT_DECISION_REFUSED", "subsidy-grant:" + id, AuditOutcome.DENIED,
                     "审核人即申请经办人，不得审核"));
             throw ApiException.forbidden("subsidies.grant.decider-is-preparer");
+        }
+        if (confirmed && "PENDING".equals(grant.status())) {
+            try {
+                Confirmations.require(confirmation, Confirmations.grant(grant));
+            } catch (ApiException e) {
+                audit.record(AuditRecord.of("SUBSIDY_GRANT_DECISION_REFUSED", "subsidy-grant:" + id,
+                        AuditOutcome.DENIED, confirmation == null || confirmation.isBlank() ? "未经预览确认"
+                                : "预览之后数据已变化"));
+                throw e;
+            }
         }
         return transactions.execute(s -> {
             int changed = jdbc.sql("""

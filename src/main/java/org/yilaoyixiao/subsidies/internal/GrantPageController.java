@@ -145,14 +145,23 @@ class GrantPageController {
         model.addAttribute("quote", json.readValue(grant.quote(), QuoteApiController.QuoteResponse.class));
         model.addAttribute("canDecide", currentUsers.has(SubsidyPermissions.APPROVE)
                 && !grant.preparedBy().equals(user.username()));
+        model.addAttribute("preparedByMe", grant.preparedBy().equals(user.username()));
+        model.addAttribute("confirmation", Confirmations.grant(grant));
+        // what this approval adds to the programme's grants approved this year (the preview's comparison)
+        int year = grant.asOf().getYear();
+        model.addAttribute("approvedThisYear", grants.approvedIn(year, user).stream()
+                .filter(g -> g.programme().equals(grant.programme()))
+                .map(GrantApplications.Grant::amount).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+        model.addAttribute("grantYear", String.valueOf(year));
         return "subsidies/grant";
     }
 
     @PostMapping("/subsidies/grants/{id}/approve")
     @PreAuthorize("hasAuthority('" + SubsidyPermissions.APPROVE + "')")
-    String approve(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
+    String approve(@PathVariable long id, @RequestParam(required = false) String confirmation,
+                   RedirectAttributes redirect, Locale locale) {
         try {
-            grants.approve(id, currentUsers.require());
+            grants.approveConfirmed(id, currentUsers.require(), confirmation);
             redirect.addFlashAttribute("decided", true);
         } catch (ApiException e) {
             if (e.code() == ProblemCode.NOT_FOUND) {

@@ -134,6 +134,14 @@ class RunQueries {
         }
     }
 
+    /** The run's largest lines (by amount), for the approval preview. */
+    List<Line> largest(long runId, int limit) {
+        return jdbc.sql("select l.id, l.kind, l.for_month, l.subject_type, l.subject_id, l.division_code, "
+                + "l.township_code, l.name, l.id_number_masked, l.amount, '' as explanation "
+                + "from subsidies.run_line l where l.run_id = :run order by l.amount desc, l.id limit :limit")
+                .param("run", runId).param("limit", limit).query(Line.class).list();
+    }
+
     List<TownshipTotal> townships(long runId, CurrentUser actor) {
         Set<String> scope = scope(actor);
         List<TownshipTotal> totals = withScope(jdbc.sql("select l.township_code, '' as township_name, count(*) as lines, "

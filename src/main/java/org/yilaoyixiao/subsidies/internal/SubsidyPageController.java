@@ -68,8 +68,9 @@ class SubsidyPageController {
     private final MessageSource messages;
     private final ObjectMapper json;
     private final java.time.Clock clock;
+    private final Payers payers;
 
-    SubsidyPageController(SubsidyRuns runs, RunQueries queries, Quotes quotes, LineExplanations explanations,
+    SubsidyPageController(Payers payers, SubsidyRuns runs, RunQueries queries, Quotes quotes, LineExplanations explanations,
                           DisplayNames actors, DivisionDirectory divisions, AuditTrail audit,
                           CurrentUsers currentUsers, MessageSource messages, ObjectMapper json,
                           java.time.Clock clock) {
@@ -84,6 +85,7 @@ class SubsidyPageController {
         this.messages = messages;
         this.json = json;
         this.clock = clock;
+        this.payers = payers;
     }
 
     private String problemText(ApiException e, Locale locale) {
@@ -179,6 +181,7 @@ class SubsidyPageController {
         model.addAttribute("preparedByMe", run.preparedBy().equals(actor.username()));
         model.addAttribute("canPrepare", currentUsers.has(SubsidyPermissions.PREPARE)
                 && !"APPROVED".equals(run.status()) && run.finished());
+        model.addAttribute("canPay", payers.mayPay(actor, run.programme()));
         if (run.finished()) {
             var townships = queries.townships(id, actor);
             model.addAttribute("townships", townships);
@@ -209,15 +212,45 @@ class SubsidyPageController {
         return "subsidies/run :: progress";
     }
 
+    /**
+     * 审批预览: what approving will pay (lines, total, the largest lines, the change against last month) and who
+     * prepared it, with a confirmation tied to exactly this state of the run.
+     */
+    @GetMapping("/subsidies/runs/{id}/approve")
+    @PreAuthorize("hasAuthority('" + SubsidyPermissions.APPROVE + "')")
+    String approvePreview(@PathVariable long id, Model model, Locale locale) {
+        CurrentUser actor = currentUsers.require();
+        RunRecord run = run(id);
+        java.util.Optional<RunRecord> previous = runs.previousMonth(run).filter(RunRecord::finished);
+        model.addAttribute("run", run);
+        model.addAttribute("previous", previous.orElse(null));
+        model.addAttribute("totalChange", previous.map(p -> run.total().subtract(p.total())).orElse(null));
+        model.addAttribute("countChange", previous.map(p -> run.lineCount() - p.lineCount()).orElse(null));
+        model.addAttribute("largest", queries.largest(id, 5));
+        model.addAttribute("places", places(actor));
+        model.addAttribute("townships", run.finished() ? queries.townships(id, actor) : List.of());
+        model.addAttribute("names", actors.names(java.util.Arrays.asList(run.preparedBy(), actor.username()),
+                locale));
+        model.addAttribute("myName", actor.displayName());
+        model.addAttribute("preparedByMe", run.preparedBy().equals(actor.username()));
+        model.addAttribute("canApprove", "DRAFT".equals(run.status()) && !run.preparedBy().equals(actor.username()));
+        model.addAttribute("confirmation", Confirmations.run(run));
+        return "subsidies/approve";
+    }
+
     @PostMapping("/subsidies/runs/{id}/approve")
     @PreAuthorize("hasAuthority('" + SubsidyPermissions.APPROVE + "')")
-    String approve(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
+    String approve(@PathVariable long id, @RequestParam(required = false) String confirmation,
+                   RedirectAttributes redirect, Locale locale) {
         try {
-            runs.approve(id, currentUsers.require());
+            runs.approveConfirmed(id, currentUsers.require(), confirmation);
             redirect.addFlashAttribute("approved", true);
         } catch (ApiException e) {
             rethrowNotFound(e);
             redirect.addFlashAttribute("problem", problemText(e, locale));
+            if (e.code() == ProblemCode.CONFLICT && "DRAFT".equals(run(id).status())) {
+                return "redirect:/subsidies/runs/" + id + "/approve"; // preview again, as it now is
+            }
         }
         return "redirect:/subsidies/runs/" + id;
     }

@@ -153,6 +153,18 @@ class SubsidyRuns implements org.springframework.beans.factory.DisposableBean {
      * are approved, so a month approved late is paid by its own lines and never twice.
      */
     RunRecord approve(long runId, CurrentUser actor) {
+        return approve(runId, actor, null, false);
+    }
+
+    /**
+     * Approves what the approver previewed: {@code confirmation} is the digest of the preview
+     * ({@link Confirmations#run}); without it, or after the run changed (computed again), nothing is approved.
+     */
+    RunRecord approveConfirmed(long runId, CurrentUser actor, String confirmation) {
+        return approve(runId, actor, confirmation, true);
+    }
+
+    private RunRecord approve(long runId, CurrentUser actor, String confirmation, boolean confirmed) {
         requireCounty(actor);
         RunRecord found = find(runId).orElseThrow(() -> ApiException.notFound("subsidies.run.not-found", runId));
         if (found.preparedBy().equals(actor.username())) {
@@ -161,10 +173,20 @@ class SubsidyRuns implements org.springframework.beans.factory.DisposableBean {
                     "审批人即制单人，不得审批"));
             throw ApiException.forbidden("subsidies.run.approver-is-preparer");
         }
-        return transactions.execute(s -> approveInTransaction(runId, actor));
+        if (confirmed && "DRAFT".equals(found.status())) {
+            try {
+                Confirmations.require(confirmation, Confirmations.run(found));
+            } catch (ApiException e) {
+                audit.record(AuditRecord.of("SUBSIDY_RUN_APPROVAL_REFUSED", "subsidy-run:" + runId,
+                        AuditOutcome.DENIED, confirmation == null || confirmation.isBlank() ? "未经预览确认"
+                                : "预览之后数据已变化"));
+                throw e;
+            }
+        }
+        return transactions.execute(s -> approveInTransaction(runId, actor, confirmation, confirmed));
     }
 
-    private RunRecord approveInTransaction(long runId, CurrentUser actor) {
+    private RunRecord approveInTransaction(long runId, CurrentUser actor, String confirmation, boolean confirmed) {
         RunRecord run = jdbc.sql("select * from subsidies.run where id = :id for update").param("id", runId)
                 .query(RunRecord.class).single();
         if (run.preparedBy().equals(actor.username())) {
@@ -176,6 +198,9 @@ class SubsidyRuns implements org.springframework.beans.factory.DisposableBean {
         }
         if (!"DRAFT".equals(run.status())) {
             throw ApiException.conflict("subsidies.run.not-draft", Message.of("subsidies.status." + run.status()));
+        }
+        if (confirmed) {
+            Confirmations.require(confirmation, Confirmations.run(run)); // the run as locked, not as first read
         }
         jdbc.sql("""
                 update subsidies.run set status = 'APPROVED', approved_by = :actor, approved_at = :now where id = :id
@@ -190,6 +215,13 @@ class SubsidyRuns implements org.springframework.beans.factory.DisposableBean {
                 words.programme(run.programme()) + " " + run.monthText() + "：明细 " + run.lineCount() + " 条，合计 "
                         + AuditText.money(run.total()) + "，制单人 " + words.person(run.preparedBy())));
         return find(runId).orElseThrow();
+    }
+
+    /** The same programme's run of the month before, if any: what the preview compares with. */
+    java.util.Optional<RunRecord> previousMonth(RunRecord run) {
+        return jdbc.sql("select * from subsidies.run where programme = :programme and month = :month")
+                .param("programme", run.programme()).param("month", run.month().minusMonths(1))
+                .query(RunRecord.class).optional();
     }
 
     java.util.Optional<RunRecord> find(long id) {
