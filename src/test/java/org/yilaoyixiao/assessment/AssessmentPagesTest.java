@@ -118,7 +118,7 @@ class AssessmentPagesTest {
         long elder = fixtures.person("旧标准页面", id);
         page("/assessment/legacy-import").andExpect(status().isOk())
                 .andExpect(content().string(containsString("导入旧标准评估结果")))
-                .andExpect(content().string(containsString("/api/v1/assessments/legacy-imports/template")));
+                .andExpect(content().string(containsString("/assessment/legacy-import/template.xlsx")));
         String csv = "身份证号,姓名,评估日期,评估等级\r\n" + id + ",旧标准页面,2018-04-09,轻度失能\r\n"
                 + id + ",旧标准页面,2018-13-01,轻度失能\r\n";
         var bad = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/assessment/legacy-import")

@@ -58,6 +58,9 @@ class ServiceOrderJourneyBrowserTest extends BrowserJourney {
         desk.locator("#amount").fill("50");
         desk.locator("#reference").fill("青民〔2026〕爱心卡拨款");
         desk.locator("#top-up").click();
+        // money moves only after the preview is confirmed
+        assertThat(desk.locator("#preview-after")).hasText("50.00");
+        desk.locator("#confirm-top-up").click();
         assertThat(desk.locator("#balance-total")).hasText("50.00");
         Chromium.screenshot(desk, "services-00-love-card-topped-up");
         desk.navigate(url("/services/intake"));

@@ -69,36 +69,36 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
             throw unknownAccount(username, password, now);
         }
         UserAccount account = found.get();
-        // the attempt is counted before the password is checked: parallel guesses beyond the limit are refused unread
-        Optional<Integer> attempt = accounts.reserveAttempt(account.id(), policy.maxFailures(), now);
-        if (attempt.isEmpty()) {
+        // refused before its password is checked: a locked account is never guessed at (read fresh, not from the row)
+        if (accounts.lockedAt(account.id(), now)) {
             audit.record(AuditRecord.of("LOGIN_REJECTED_LOCKED", "user:" + username, AuditOutcome.DENIED,
                     "until=" + account.lockedUntil()).by(username));
             throw new LockedException("Account locked");
         }
         if (!encoder.matches(password, account.passwordHash())) {
-            int failures = attempt.get();
+            Instant until = now.plus(policy.lockDuration());
+            UserAccountRepository.Failure failure = accounts.recordLoginFailure(account.id(), policy.maxFailures(),
+                    until, now);
             audit.record(AuditRecord.of("LOGIN_FAILURE", "user:" + username, AuditOutcome.FAILURE,
-                    "reason=BAD_PASSWORD failures=" + failures).by(username));
+                    "reason=BAD_PASSWORD failures=" + failure.failures()).by(username));
             addressFailed(address, throttled, now);
-            if (failures >= policy.maxFailures()) {
-                Instant until = now.plus(policy.lockDuration());
-                accounts.lock(account.id(), until);
-                audit.record(AuditRecord.of("ACCOUNT_LOCKED", "user:" + username, AuditOutcome.SUCCESS,
-                        "failures=" + failures + " until=" + until).by(username));
+            if (failure.locked()) {
+                if (failure.failures() == policy.maxFailures()) {
+                    audit.record(AuditRecord.of("ACCOUNT_LOCKED", "user:" + username, AuditOutcome.SUCCESS,
+                            "failures=" + failure.failures() + " until=" + until).by(username));
+                }
                 throw new LockedException("Account locked");
             }
             throw new BadCredentialsException("Bad credentials");
         }
         if (!account.enabled()) {
-            accounts.release(account.id());
             audit.record(AuditRecord.of("LOGIN_FAILURE", "user:" + username, AuditOutcome.DENIED,
                     "reason=DISABLED").by(username));
             throw new DisabledException("Account disabled");
         }
         boolean api = isApiRequest();
         // an API client authenticates on every call: its success is noted at most once per interval (LoginPolicy)
-        boolean cleanState = attempt.get() == 1 && account.lockedUntil() == null;
+        boolean cleanState = account.failedAttempts() == 0 && account.lockedUntil() == null;
         boolean recentlyAudited = api && account.lastLoginAt() != null
                 && account.lastLoginAt().plus(policy.apiLoginAuditInterval()).isAfter(now);
         boolean noted = !(cleanState && recentlyAudited);

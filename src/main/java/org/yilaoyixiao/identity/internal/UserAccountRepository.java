@@ -69,27 +69,37 @@ class UserAccountRepository {
         return id;
     }
 
+    /** Whether the account is locked now, read fresh (the row read before may be stale under parallel logins). */
+    boolean lockedAt(long id, Instant now) {
+        return jdbc.sql("select exists (select 1 from identity.user_account where id = :id and locked_until > :now)")
+                .param("id", id).param("now", utc(now)).query(Boolean.class).single();
+    }
+
     /**
-     * Reserves one login attempt before the password is checked, in one atomic statement: refused (empty) while the
-     * account is locked or while {@code max} attempts are already counted, so parallel guesses cannot all read "not
-     * locked" and have their passwords checked. A lock that has run out is cleared first and counting starts afresh.
-     * The attempt stays counted as a failure unless {@link #succeed} or {@link #release} takes it back.
+     * Counts a wrong password and decides the lock in the same statement, so parallel guesses cannot each read "four
+     * failures so far": the one that makes {@code max} locks, later ones keep the lock as it is. A lock that has run
+     * out is cleared first and counting starts afresh.
      *
-     * @return the attempts counted including this one
+     * @return the consecutive failures including this one, and whether the account is locked after it
      */
-    Optional<Integer> reserveAttempt(long id, int max, Instant now) {
+    Failure recordLoginFailure(long id, int max, Instant until, Instant now) {
         return jdbc.sql("""
                         update identity.user_account set
                             failed_attempts = case when locked_until is not null and locked_until <= :now then 1
                                                    else failed_attempts + 1 end,
-                            locked_until = case when locked_until is not null and locked_until <= :now then null
-                                                else locked_until end
+                            locked_until = case
+                                when locked_until > :now then locked_until
+                                when (case when locked_until is not null and locked_until <= :now then 1
+                                           else failed_attempts + 1 end) >= :max then :until
+                                end
                         where id = :id
-                          and (locked_until is null or locked_until <= :now)
-                          and (failed_attempts < :max or locked_until is not null)
-                        returning failed_attempts
+                        returning failed_attempts, locked_until > :now as locked
                         """)
-                .param("id", id).param("max", max).param("now", utc(now)).query(Integer.class).optional();
+                .param("id", id).param("max", max).param("until", utc(until)).param("now", utc(now))
+                .query((rs, i) -> new Failure(rs.getInt("failed_attempts"), rs.getBoolean("locked"))).single();
+    }
+
+    record Failure(int failures, boolean locked) {
     }
 
     /**
@@ -131,12 +141,6 @@ class UserAccountRepository {
                         where id = :id and (locked_until is null or locked_until <= :now)
                         """)
                 .param("id", id).param("now", utc(now)).param("loggedIn", loggedIn).update() == 1;
-    }
-
-    /** Takes back a reserved attempt that was not a wrong password (a disabled account with its right password). */
-    void release(long id) {
-        jdbc.sql("update identity.user_account set failed_attempts = greatest(failed_attempts - 1, 0) where id = :id")
-                .param("id", id).update();
     }
 
     void changePassword(long id, String passwordHash, boolean mustChange, Instant now) {
