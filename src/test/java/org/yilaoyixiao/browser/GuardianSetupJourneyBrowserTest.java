@@ -101,7 +101,7 @@ class GuardianSetupJourneyBrowserTest extends BrowserJourney {
         Chromium.screenshot(page, "guardian-setup-03-sos-on-board");
 
         // rotating: the new key is shown once, the old one is refused from then on
-        openFromNavigation(page, "网关密钥");
+        page.navigate(url("/guardian/gateways"));
         page.onceDialog(dialog -> dialog.accept());
         page.locator("#gateway-table tr").filter(new Locator.FilterOptions().setHasText(gatewayName))
                 .locator("button.rotate").click();
