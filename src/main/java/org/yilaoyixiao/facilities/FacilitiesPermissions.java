@@ -16,10 +16,14 @@ public class FacilitiesPermissions implements PermissionCatalog {
     /** Register and change facilities and staff; county-level work (institution operators come later, for their own). */
     public static final String MANAGE = "facilities.facilities.manage";
 
+    /** Register staff and renew certificates of one's own institution (an operator; decision 0040). */
+    public static final String MANAGE_OWN = "facilities.own-institution.manage";
+
     private static final List<PermissionGrant> GRANTS = List.of(
                 PermissionGrant.of(READ, Role.COUNTY_ADMIN, Role.BUREAU_STAFF, Role.TOWNSHIP_STAFF, Role.BUTLER,
                         Role.INSTITUTION_OPERATOR, Role.AUDITOR),
-                PermissionGrant.of(MANAGE, Role.COUNTY_ADMIN, Role.BUREAU_STAFF));
+                PermissionGrant.of(MANAGE, Role.COUNTY_ADMIN, Role.BUREAU_STAFF),
+                PermissionGrant.of(MANAGE_OWN, Role.INSTITUTION_OPERATOR));
 
     @Override
     public Collection<PermissionGrant> grants() {

@@ -25,6 +25,7 @@ public class GuardianPermissions implements PermissionCatalog {
                         Role.AUDITOR),
                 PermissionGrant.of(HANDLE, Role.COUNTY_ADMIN, Role.BUREAU_STAFF, Role.TOWNSHIP_STAFF, Role.BUTLER),
                 PermissionGrant.of(DEVICES, Role.COUNTY_ADMIN, Role.BUREAU_STAFF, Role.TOWNSHIP_STAFF),
-                PermissionGrant.of(GATEWAYS, Role.COUNTY_ADMIN));
+                // county-level work: a gateway serves devices across townships (issue 21 will bind devices to gateways)
+                PermissionGrant.of(GATEWAYS, Role.COUNTY_ADMIN, Role.BUREAU_STAFF));
     }
 }

@@ -60,6 +60,12 @@ class FundsJourneyBrowserTest extends BrowserJourney {
 
         page.getByLabel("解除理由").fill("经核实系经批准的装修款，已补正支出审批手续");
         page.locator("#release-hold").click();
+        // the preview: what may be paid before and after, the obligations; then the confirmation
+        assertThat(page.locator("h1")).hasText("解除止付：请核对后确认");
+        assertThat(page.locator("#preview-before")).hasText("0.00 元");
+        assertThat(page.locator("#release-reason")).hasValue("经核实系经批准的装修款，已补正支出审批手续");
+        Chromium.screenshot(page, "funds-03a-release-preview");
+        page.locator("#confirm-release").click();
         assertThat(page.locator("#release-done")).hasText("已解除止付。");
         assertThat(page.locator("#account-status")).hasText("正常");
         assertThat(page.locator("#hold-table")).containsText("经核实系经批准的装修款");

@@ -2,6 +2,7 @@ package org.yilaoyixiao.facilities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -51,8 +52,8 @@ class FacilitiesShellTest {
         ShellPages pages = new ShellPages(mvc);
         MockHttpSession clerk = pages.logIn(Accounts.create(mvc, "TOWNSHIP_STAFF", PlatformTest.HECHENG),
                 Accounts.PASSWORD);
-        MockHttpSession operator = pages.logIn(Accounts.create(mvc, "INSTITUTION_OPERATOR", PlatformTest.HECHENG),
-                Accounts.PASSWORD);
+        String operatorName = Accounts.create(mvc, "INSTITUTION_OPERATOR", PlatformTest.HECHENG);
+        MockHttpSession operator = pages.logIn(operatorName, Accounts.PASSWORD);
         long before = pages.inboxCount(clerk, "facilities.inbox.expiring");
         LocalDate soon = BusinessTime.today(clock).plusDays(10);
 
@@ -62,7 +63,18 @@ class FacilitiesShellTest {
         long home = fixtures.institution("证书颐养院", 5, 0);
         long member = staff(fixtures, "证书护理员", home, soon);
         assertThat(pages.inboxCount(clerk, "facilities.inbox.expiring")).isEqualTo(before + 1);
-        assertThat(pages.inboxCount(operator, "facilities.inbox.expiring")).isEqualTo(before + 1);
+        // an operator sees their own institution's certificates only (decision 0040): none before being assigned
+        assertThat(pages.inboxCount(operator, "facilities.inbox.expiring")).isZero();
+        mvc.perform(post("/facilities/institutions/" + home + "/operators").session(
+                        pages.logIn(PlatformTest.ADMIN, PlatformTest.ADMIN_PASSWORD)).with(csrf())
+                        .param("username", operatorName)).andExpect(status().is3xxRedirection());
+        // now the operator lands on their institution, which points at its one expiring certificate
+        assertThat(mvc.perform(get("/").session(operator)).andReturn().getResponse().getRedirectedUrl())
+                .isEqualTo("/facilities/institutions/" + home);
+        assertThat(pages.page(operator, "/facilities/institutions/" + home).select("#expiring-staff").text())
+                .contains("1");
+        assertThat(pages.page(operator, "/facilities/staff?expiring=true").select(".staff-table").text())
+                .contains("证书护理员").doesNotContain("瓯南证书护理员");
         Document list = pages.page(clerk, "/facilities/staff?expiring=true&institutionId=" + home);
         assertThat(list.select(".staff-table").text()).contains("证书护理员", "证书颐养院");
 

@@ -98,6 +98,12 @@ public final class FundsFixtures {
         return mvc.perform(get(path).with(httpBasic(user, password)).header("Accept-Language", "zh-CN"));
     }
 
+    /** The confirmation of the hold's release preview, as the official who will release it sees it. */
+    public String releaseConfirmation(long account, String user, String password) throws Exception {
+        return json.readTree(getAs(user, password, "/api/v1/custody-accounts/" + account + "/release-preview")
+                .andReturn().getResponse().getContentAsByteArray()).get("confirmation").asString();
+    }
+
     public static String text(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
     }

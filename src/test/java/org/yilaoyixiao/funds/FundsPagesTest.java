@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
@@ -53,8 +54,24 @@ class FundsPagesTest {
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("problem", "止付须由另一位工作人员解除，您不能解除自己设置的止付。"));
         assertStatus(funds, account, "ON_HOLD");
+        // without the preview's confirmation the page refuses and shows the preview again
         mvc.perform(post("/funds/accounts/" + account + "/release").session(checker).with(csrf())
                         .header("Accept-Language", "zh-CN").param("reason", "已联系上负责人，机构正常经营"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrlPattern("/funds/accounts/" + account + "/release?reason=*"))
+                .andExpect(flash().attribute("problem",
+                        "解除止付前须先查看预览并确认，请点击“预览解除止付”核对后再确认。"));
+        assertStatus(funds, account, "ON_HOLD");
+        String page = mvc.perform(get("/funds/accounts/" + account + "/release").session(checker)
+                        .header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(page).contains("解除后可支付");
+        java.util.regex.Matcher token = java.util.regex.Pattern
+                .compile("name=\"confirmation\" value=\"([0-9a-f]+)\"").matcher(page);
+        org.assertj.core.api.Assertions.assertThat(token.find()).isTrue();
+        mvc.perform(post("/funds/accounts/" + account + "/release").session(checker).with(csrf())
+                        .header("Accept-Language", "zh-CN").param("reason", "已联系上负责人，机构正常经营")
+                        .param("confirmation", token.group(1)))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("released", true));
         assertStatus(funds, account, "NORMAL");
     }

@@ -48,11 +48,13 @@ class FacilityPageController {
     private final DivisionDirectory divisions;
     private final CurrentUsers currentUsers;
     private final FacilityNames names;
+    private final InstitutionOperators operators;
 
-    FacilityPageController(Institutions institutions, CareCentres centres, ChildcareProviders providers, Staff staff,
+    FacilityPageController(InstitutionOperators operators, Institutions institutions, CareCentres centres, ChildcareProviders providers, Staff staff,
                            DivisionDirectory divisions, CurrentUsers currentUsers,
                            ObjectProvider<FacilityOccupancy> occupancyProvider, FacilityNames names) {
         this.names = names;
+        this.operators = operators;
         this.occupancyProvider = occupancyProvider;
         this.institutions = institutions;
         this.centres = centres;
@@ -92,6 +94,10 @@ class FacilityPageController {
         model.addAttribute("familyBeds", occupancy.supervisedFamilyBeds(id));
         model.addAttribute("staff", staff.search(null, null, id, null, null, new PageRequest(0, 200), actor));
         model.addAttribute("today", staff.today());
+        model.addAttribute("operators", operators.of(id));
+        model.addAttribute("ownInstitution", InstitutionOperators.confined(actor));
+        model.addAttribute("expiringCount", staff.expiringSoon(null, null, id, null, EXPIRING_SOON_DAYS,
+                new PageRequest(0, 1), actor).totalElements());
         return common(model, actor, null, "institutions", "facilities/institution");
     }
 

@@ -23,9 +23,11 @@ class Institutions {
     private final FacilityScope scope;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
+    private final InstitutionOperators operators;
 
     Institutions(InstitutionRepository institutions, InstitutionValidation validation, FacilityScope scope,
-                 AuditTrail audit, TransactionTemplate transactions) {
+                 AuditTrail audit, TransactionTemplate transactions, InstitutionOperators operators) {
+        this.operators = operators;
         this.institutions = institutions;
         this.validation = validation;
         this.scope = scope;
@@ -58,13 +60,23 @@ class Institutions {
         });
     }
 
+    /** An institution the actor may see: in their scope, and an operator's own only (404 for any other). */
     InstitutionRecord read(long id, CurrentUser actor) {
+        java.util.Optional<Long> own = operators.confinement(actor);
         return institutions.findById(id).filter(i -> scope.visible(actor, i.divisionCode()))
+                .filter(i -> own.isEmpty() || own.get() == i.id())
                 .orElseThrow(() -> ApiException.notFound("institution.not-found", Long.toString(id)));
     }
 
     PageResponse<InstitutionRecord> search(String division, OperationModel model, InstitutionKind kind,
                                            PageRequest page, CurrentUser actor) {
+        java.util.Optional<Long> own = operators.confinement(actor);
+        if (own.isPresent()) {
+            java.util.List<InstitutionRecord> mine = institutions.findById(own.get())
+                    .filter(i -> scope.visible(actor, i.divisionCode())).stream().toList();
+            return new PageResponse<>(page.page() == 0 ? mine : java.util.List.of(), page.page(), page.size(),
+                    mine.size());
+        }
         return institutions.search(scope.listable(actor, division), model, kind, page);
     }
 }

@@ -32,9 +32,11 @@ class Staff {
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final InstitutionOperators operators;
 
     Staff(StaffRepository staff, InstitutionRepository institutions, ProviderRepository providers, FacilityScope scope,
-          AuditTrail audit, TransactionTemplate transactions, Clock clock) {
+          AuditTrail audit, TransactionTemplate transactions, Clock clock, InstitutionOperators operators) {
+        this.operators = operators;
         this.staff = staff;
         this.institutions = institutions;
         this.providers = providers;
@@ -95,6 +97,12 @@ class Staff {
             checks.add("institutionId", "ONE_EMPLOYER", "staff.employer.exactly-one");
             return null;
         }
+        java.util.Optional<Long> own = operators.confinement(actor);
+        if (own.isPresent() && (providerId != null || !own.get().equals(institutionId))) {
+            // an operator registers staff of their own institution only
+            checks.add(institutionId != null ? "institutionId" : "providerId", "UNKNOWN", "staff.employer.unknown");
+            return null;
+        }
         String division = institutionId != null
                 ? institutions.findById(institutionId).map(InstitutionRecord::divisionCode).orElse(null)
                 : providers.findById(providerId).map(ProviderRecord::divisionCode).orElse(null);
@@ -134,12 +142,22 @@ class Staff {
     }
 
     StaffRecord read(long id, CurrentUser actor) {
+        java.util.Optional<Long> own = operators.confinement(actor);
         return staff.findById(id).filter(s -> scope.visible(actor, s.divisionCode()))
+                .filter(s -> own.isEmpty() || own.get().equals(s.institutionId()))
                 .orElseThrow(() -> ApiException.notFound("staff.not-found", Long.toString(id)));
     }
 
     PageResponse<StaffRecord> search(String division, StaffRole role, Long institutionId, Long providerId,
                                      LocalDate certifiedOn, PageRequest page, CurrentUser actor) {
+        java.util.Optional<Long> own = operators.confinement(actor);
+        if (own.isPresent()) {
+            // an operator lists their own institution's staff, whatever employer was asked for
+            if (providerId != null || (institutionId != null && !institutionId.equals(own.get()))) {
+                return new PageResponse<>(List.of(), page.page(), page.size(), 0);
+            }
+            institutionId = own.get();
+        }
         return staff.search(new StaffRepository.Filter(scope.listable(actor, division), role, institutionId,
                 providerId, certifiedOn), page);
     }
@@ -148,18 +166,33 @@ class Staff {
     PageResponse<StaffRecord> expiringSoon(String division, StaffRole role, Long institutionId, Long providerId,
                                            int days, PageRequest page, CurrentUser actor) {
         LocalDate today = today();
+        java.util.Optional<Long> own = operators.confinement(actor);
+        if (own.isPresent()) {
+            if (providerId != null || (institutionId != null && !institutionId.equals(own.get()))) {
+                return new PageResponse<>(List.of(), page.page(), page.size(), 0);
+            }
+            institutionId = own.get();
+        }
         return staff.search(new StaffRepository.Filter(scope.listable(actor, division), role, institutionId,
                 providerId, null, today, today.plusDays(days)), page);
     }
 
     /** How many certificates in the actor's scope expire within the next {@code days} days (the inbox). */
     long countExpiring(int days, CurrentUser actor) {
+        if (operators.confinement(actor).isPresent()) {
+            return expiringSoon(null, null, null, null, days, new PageRequest(0, 1), actor).totalElements();
+        }
         LocalDate today = today();
         return staff.countExpiring(scope.listable(actor, null), today, today.plusDays(days));
     }
 
     /** How many staff of a role hold a valid certificate on a date, e.g. certified elderly carers. */
     long certifiedCount(String division, StaffRole role, LocalDate asOf, CurrentUser actor) {
+        java.util.Optional<Long> own = operators.confinement(actor);
+        if (own.isPresent()) {
+            return staff.count(new StaffRepository.Filter(scope.listable(actor, division), role, own.get(), null,
+                    asOf == null ? today() : asOf));
+        }
         return staff.count(new StaffRepository.Filter(scope.listable(actor, division), role, null, null,
                 asOf == null ? today() : asOf));
     }
@@ -170,7 +203,16 @@ class Staff {
             throw ApiException.validation("days", "RANGE", "staff.expiring.days.range");
         }
         LocalDate today = today();
-        return staff.expiring(scope.listable(actor, division), today, today.plusDays(days), 500);
+        java.util.Optional<Long> own = operators.confinement(actor);
+        List<StaffRepository.ExpiringCertificate> found = staff.expiring(scope.listable(actor, division), today,
+                today.plusDays(days), 500);
+        if (own.isEmpty()) {
+            return found;
+        }
+        java.util.Set<Long> mine = new java.util.HashSet<>();
+        search(null, null, own.get(), null, null, new PageRequest(0, PageRequest.MAX_SIZE), actor).items()
+                .forEach(m -> mine.add(m.id()));
+        return found.stream().filter(c -> mine.contains(c.staffId())).toList();
     }
 
     LocalDate today() {

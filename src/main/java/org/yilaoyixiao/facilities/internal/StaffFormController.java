@@ -23,7 +23,7 @@ import org.yilaoyixiao.platform.security.CurrentUsers;
 /** Register a member of staff on a page, with one certificate. */
 @Controller
 @RequestMapping("/facilities/staff")
-@PreAuthorize("hasAuthority('" + FacilitiesPermissions.MANAGE + "')")
+@PreAuthorize("hasAnyAuthority('" + FacilitiesPermissions.MANAGE + "', '" + FacilitiesPermissions.MANAGE_OWN + "')")
 class StaffFormController {
 
     private static final Set<String> FORM_FIELDS = Set.of("name", "role", "employer", "certificateType",
@@ -33,7 +33,10 @@ class StaffFormController {
     private final CurrentUsers currentUsers;
     private final FacilityNames names;
 
-    StaffFormController(Staff staff, CurrentUsers currentUsers, FacilityNames names) {
+    private final InstitutionOperators operators;
+
+    StaffFormController(Staff staff, CurrentUsers currentUsers, FacilityNames names, InstitutionOperators operators) {
+        this.operators = operators;
         this.names = names;
         this.staff = staff;
         this.currentUsers = currentUsers;
@@ -41,7 +44,11 @@ class StaffFormController {
 
     @GetMapping("/new")
     String newForm(Model model) {
-        model.addAttribute("form", new StaffForm());
+        StaffForm form = new StaffForm();
+        // an operator registers staff of their own institution: the employer is chosen for them
+        operators.confinement(currentUsers.require()).filter(id -> id != InstitutionOperators.NONE)
+                .ifPresent(form::setInstitutionId);
+        model.addAttribute("form", form);
         return form(model);
     }
 

@@ -48,10 +48,12 @@ class CustodyAccounts {
     private final FundsAuditText words;
     private final Clock clock;
     private final ObjectMapper json;
+    private final ReleasePreviews previews;
 
     CustodyAccounts(FundsRepository repository, FundsRules rules, FundsSettings settings,
                     FacilityDirectory facilities, PersonDirectory persons, DivisionDirectory divisions, FieldCipher cipher, AuditTrail audit,
-                    FundsAuditText words, Clock clock, ObjectMapper json) {
+                    FundsAuditText words, Clock clock, ObjectMapper json, ReleasePreviews previews) {
+        this.previews = previews;
         this.repository = repository;
         this.rules = rules;
         this.settings = settings;
@@ -282,14 +284,24 @@ class CustodyAccounts {
         return repository.activeHold(account.id()).orElseThrow();
     }
 
+    /** What releasing the account's hold would do, with the confirmation a release must carry (issue 19). */
+    @Transactional(readOnly = true)
+    ReleasePreviews.Preview previewRelease(long accountId, CurrentUser actor) {
+        Account account = visible(accountId, actor);
+        Hold hold = repository.activeHold(account.id()).orElseThrow(() -> ApiException.conflict("funds.hold.none"));
+        return previews.of(account, hold);
+    }
+
     /**
      * Releases the account's hold (decision 0028): an official with the release permission and a reason; never the
      * official who placed it. A hold the rules placed has the system as its maker, so any authorised official may
      * release it: the official is the checker of the system's decision, and the release is audited with its reason.
+     * The release must carry the confirmation of a preview that still describes the account (issue 19): without one
+     * it is a 400, with a stale one a 409, and nothing changes.
      */
     // Refusals are thrown before any write, so the transaction may commit to keep their audit record.
     @Transactional(noRollbackFor = ApiException.class)
-    Hold release(long accountId, String reason, CurrentUser actor) {
+    Hold release(long accountId, String reason, String confirmation, CurrentUser actor) {
         Account account = visible(accountId, actor);
         String why = reason(reason);
         repository.lock(account.id());
@@ -300,13 +312,26 @@ class CustodyAccounts {
                     AuditOutcome.DENIED, "止付记录 " + hold.id() + "：止付人不得自行解除"));
             throw ApiException.forbidden("funds.hold.same-official");
         }
-        Instant now = clock.instant();
-        repository.releaseHold(hold.id(), now, actor.username(), why);
-        List<Long> resolved = repository.resolveHoldAlerts(account.id(), hold.id(), now, actor.username(), why);
+        // read again under the lock: the preview is compared with the account as it is now
+        ReleasePreviews.Preview now = previews.of(repository.account(account.id()).orElseThrow(), hold);
+        if (confirmation == null || confirmation.isBlank()) {
+            audit.record(AuditRecord.of("FUNDS_HOLD_RELEASED", "custody-account:" + account.id(),
+                    AuditOutcome.DENIED, "止付记录 " + hold.id() + "：未经预览确认"));
+            throw ApiException.validation("confirmation", "REQUIRED", "funds.release.confirmation.required");
+        }
+        if (!ReleasePreviews.confirms(now, confirmation)) {
+            audit.record(AuditRecord.of("FUNDS_HOLD_RELEASED", "custody-account:" + account.id(),
+                    AuditOutcome.DENIED, "止付记录 " + hold.id() + "：预览已过期，账户情况已变化"));
+            throw ApiException.conflict("funds.release.stale");
+        }
+        Instant at = clock.instant();
+        repository.releaseHold(hold.id(), at, actor.username(), why);
+        List<Long> resolved = repository.resolveHoldAlerts(account.id(), hold.id(), at, actor.username(), why);
         audit.record(AuditRecord.success("FUNDS_HOLD_RELEASED", "custody-account:" + account.id(),
                 "解除止付记录 " + hold.id() + "（止付人："
                         + (hold.automatic() ? "系统规则" : words.person(hold.placedBy())) + "）：" + why
-                        + "；解除预警 " + resolved.size() + " 条"));
+                        + "；余额 " + now.account().balance().toPlainString() + " 元，解除后可支付 "
+                        + now.payableAfter().toPlainString() + " 元；解除预警 " + resolved.size() + " 条"));
         return repository.holds(account.id()).stream().filter(h -> h.id() == hold.id()).findFirst().orElseThrow();
     }
 

@@ -156,9 +156,34 @@ class FundsApiController {
     @PreAuthorize("hasAuthority('" + FundsPermissions.RELEASE + "')")
     @Operation(summary = "Release the account's hold with a reason. Maker-checker: 403 if the caller placed the hold; "
             + "a hold placed by the rules may be released by any official with the permission (decision 0028). "
-            + "409 if the account is not on hold. The hold's alerts are resolved with the reason")
-    HoldResponse release(@PathVariable long id, @RequestBody ReasonRequest request) {
-        return hold(accounts.release(id, request.reason(), currentUsers.require()));
+            + "409 if the account is not on hold. The hold's alerts are resolved with the reason. The body must carry "
+            + "the confirmation of GET …/release-preview: 400 without it, 409 if the account changed since")
+    HoldResponse release(@PathVariable long id, @RequestBody ReleaseRequest request) {
+        return hold(accounts.release(id, request.reason(), request.confirmation(), currentUsers.require()));
+    }
+
+    record ReleaseRequest(String reason, String confirmation) {
+    }
+
+    record ObligationLine(long id, long personId, String kind, BigDecimal amount) {
+    }
+
+    record ReleasePreviewResponse(long accountId, long holdId, boolean automatic, BigDecimal balance,
+                                  BigDecimal requiredMinimum, BigDecimal payableBefore, BigDecimal payableAfter,
+                                  List<ObligationLine> obligations, BigDecimal obligationsTotal, int alertsResolved,
+                                  String confirmation) {
+    }
+
+    @GetMapping("/api/v1/custody-accounts/{id}/release-preview")
+    @PreAuthorize("hasAuthority('" + FundsPermissions.RELEASE + "')")
+    @Operation(summary = "What releasing the hold would do (balance, what may be paid before and after, the "
+            + "obligations the account holds money for, alerts resolved) and the confirmation the release must send")
+    ReleasePreviewResponse releasePreview(@PathVariable long id) {
+        ReleasePreviews.Preview p = accounts.previewRelease(id, currentUsers.require());
+        return new ReleasePreviewResponse(p.account().id(), p.hold().id(), p.hold().automatic(),
+                p.account().balance(), p.account().requiredMinimum(), p.payableBefore(), p.payableAfter(),
+                p.obligations().stream().map(o -> new ObligationLine(o.id(), o.personId(), o.kind(), o.amount()))
+                        .toList(), p.obligationsTotal(), p.alertsResolved(), p.confirmation());
     }
 
     @GetMapping("/api/v1/fund-alerts")

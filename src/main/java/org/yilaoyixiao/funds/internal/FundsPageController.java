@@ -179,16 +179,58 @@ class FundsPageController {
         return "funds/account";
     }
 
+    /** What releasing the hold would do, and the button that confirms exactly this (issue 19). */
+    @GetMapping("/funds/accounts/{id}/release")
+    @PreAuthorize("hasAuthority('" + FundsPermissions.RELEASE + "')")
+    String releasePreview(@PathVariable long id, @RequestParam(required = false) String reason, Model model,
+                          Locale locale) {
+        ReleasePreviews.Preview preview;
+        try {
+            preview = accounts.previewRelease(id, currentUsers.require());
+        } catch (ApiException e) {
+            rethrowNotFound(e);
+            if (e.code() == ProblemCode.CONFLICT) {
+                // nothing on hold (released meanwhile): back to the account, which says so
+                return "redirect:/funds/accounts/" + id;
+            }
+            throw e;
+        }
+        model.addAttribute("preview", preview);
+        model.addAttribute("account", preview.account());
+        model.addAttribute("reason", reason);
+        model.addAttribute("money", new MoneyText());
+        Map<Long, String> names = new LinkedHashMap<>();
+        preview.obligations().forEach(o -> names.computeIfAbsent(o.personId(),
+                pid -> persons.find(pid).map(PersonSummary::name).orElse("—")));
+        model.addAttribute("personNames", names);
+        model.addAttribute("placedBy", preview.hold().automatic() ? null
+                : actors.names(List.of(preview.hold().placedBy()), locale).get(preview.hold()
+                .placedBy()));
+        return "funds/release";
+    }
+
+    /** Money formatted for the preview page. */
+    static final class MoneyText {
+        public String of(BigDecimal amount) {
+            return money(amount);
+        }
+    }
+
     @PostMapping("/funds/accounts/{id}/release")
     @PreAuthorize("hasAuthority('" + FundsPermissions.RELEASE + "')")
     String release(@PathVariable long id, @RequestParam(required = false) String reason,
-                   RedirectAttributes redirect, Locale locale) {
+                   @RequestParam(required = false) String confirmation, RedirectAttributes redirect, Locale locale) {
         try {
-            accounts.release(id, reason, currentUsers.require());
+            accounts.release(id, reason, confirmation, currentUsers.require());
             redirect.addFlashAttribute("released", true);
         } catch (ApiException e) {
             rethrowNotFound(e);
             redirect.addFlashAttribute("problem", problem(e, locale));
+            if (e.code() == ProblemCode.VALIDATION_FAILED || "funds.release.stale".equals(e.detailKey())) {
+                // no confirmation, a stale one or no reason: show the preview as the account is now
+                redirect.addAttribute("reason", reason);
+                return "redirect:/funds/accounts/" + id + "/release";
+            }
         }
         return "redirect:/funds/accounts/" + id;
     }

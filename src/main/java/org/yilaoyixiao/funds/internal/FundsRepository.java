@@ -333,6 +333,20 @@ class FundsRepository {
     }
 
     /** Resolves every unresolved alert of an account that led to or broke the given hold. */
+    /** The alerts a release of this hold would resolve (see {@link #resolveHoldAlerts}). */
+    List<Long> holdAlerts(long accountId, long holdId) {
+        return jdbc.sql("""
+                        select id from funds.alert where custody_account_id = :a and status <> 'RESOLVED'
+                          and (hold_id = :h or kind = 'HOLD_VIOLATION') order by id""")
+                .param("a", accountId).param("h", holdId).query(Long.class).list();
+    }
+
+    /** The newest movement's id (0 when none): a release preview is stale once another movement arrives. */
+    long lastMovementId(long accountId) {
+        return jdbc.sql("select coalesce(max(id), 0) from funds.movement where custody_account_id = :a")
+                .param("a", accountId).query(Long.class).single();
+    }
+
     List<Long> resolveHoldAlerts(long accountId, long holdId, Instant now, String by, String resolution) {
         return jdbc.sql("""
                         update funds.alert set status = 'RESOLVED', resolved_at = :now, resolved_by = :by,

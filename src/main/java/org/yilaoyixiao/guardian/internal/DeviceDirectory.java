@@ -34,6 +34,11 @@ class DeviceDirectory {
         return inserted == 1;
     }
 
+    /** Drops a device from the cache after it was unbound. */
+    void forget(String deviceId) {
+        cache.remove(deviceId);
+    }
+
     Optional<Device> find(String deviceId) {
         Device cached = cache.get(deviceId);
         if (cached != null) {

@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,11 +44,13 @@ class GuardianApiController {
     private final AuditTrail audit;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final TransferIngestion transferIngestion;
+    private final GuardianSetup setup;
 
     GuardianApiController(TransferIngestion transferIngestion, DeviceDirectory devices, GatewayKeys gateways, TelemetryIngestion ingestion,
                           GuardianAlerts alerts, ElderProfiles profiles, PersonDirectory persons,
                           DivisionDirectory divisions, CurrentUsers currentUsers, AuditTrail audit,
-                          org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+                          org.springframework.jdbc.core.simple.JdbcClient jdbc, GuardianSetup setup) {
+        this.setup = setup;
         this.transferIngestion = transferIngestion;
         this.devices = devices;
         this.gateways = gateways;
@@ -71,25 +74,18 @@ class GuardianApiController {
     @PreAuthorize("hasAuthority('" + GuardianPermissions.DEVICES + "')")
     @Operation(summary = "Bind a device to an elder; 409 if the device id is bound already")
     ResponseEntity<DeviceResponse> register(@RequestBody DeviceRequest request) {
-        CurrentUser actor = currentUsers.require();
-        DeviceType type;
-        try {
-            type = DeviceType.valueOf(request.type() == null ? "" : request.type());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.validation("type", "INVALID", "guardian.device.type.invalid");
-        }
-        if (request.deviceId() == null || !request.deviceId().matches("[A-Za-z0-9._:-]{1,64}")) {
-            throw ApiException.validation("deviceId", "INVALID", "guardian.device.id.invalid");
-        }
-        PersonSummary person = person(request.personId(), actor);
-        if (!devices.register(request.deviceId(), type, person.id(), person.residenceDivisionCode(),
-                actor.username())) {
-            throw ApiException.conflict("guardian.device.exists", request.deviceId());
-        }
-        audit.record(AuditRecord.success("GUARDIAN_DEVICE_BOUND", "device:" + request.deviceId(),
-                "person=" + person.id() + " type=" + type));
-        return ResponseEntity.created(URI.create("/api/v1/guardian/devices/" + request.deviceId()))
-                .body(new DeviceResponse(request.deviceId(), type.name(), person.id(), null, false));
+        DeviceDirectory.Device device = setup.bind(request.deviceId(), request.type(), request.personId(),
+                currentUsers.require());
+        return ResponseEntity.created(URI.create("/api/v1/guardian/devices/" + device.deviceId()))
+                .body(new DeviceResponse(device.deviceId(), device.type().name(), device.personId(), null, false));
+    }
+
+    @DeleteMapping("/api/v1/guardian/devices/{deviceId}")
+    @PreAuthorize("hasAuthority('" + GuardianPermissions.DEVICES + "')")
+    @Operation(summary = "Unbind a device from its elder; its readings are refused from then on")
+    ResponseEntity<Void> unbind(@PathVariable String deviceId) {
+        setup.unbind(deviceId, currentUsers.require());
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/v1/guardian/devices")
@@ -120,6 +116,22 @@ class GuardianApiController {
         return ResponseEntity.status(HttpStatus.CREATED).body(new GatewayResponse(issued.id(), issued.apiKey()));
     }
 
+    @PostMapping("/api/v1/guardian/gateways/{id}/rotate")
+    @PreAuthorize("hasAuthority('" + GuardianPermissions.GATEWAYS + "')")
+    @Operation(summary = "Give a gateway a new key (shown this once); the old key stops working at once")
+    GatewayResponse rotate(@PathVariable long id) {
+        GatewayKeys.Issued issued = gateways.rotate(id, currentUsers.require().username());
+        return new GatewayResponse(issued.id(), issued.apiKey());
+    }
+
+    @PostMapping("/api/v1/guardian/gateways/{id}/revoke")
+    @PreAuthorize("hasAuthority('" + GuardianPermissions.GATEWAYS + "')")
+    @Operation(summary = "Revoke a gateway's key; 409 if revoked already")
+    ResponseEntity<Void> revoke(@PathVariable long id) {
+        gateways.revoke(id, currentUsers.require().username());
+        return ResponseEntity.noContent().build();
+    }
+
     record SafeZoneRequest(Long personId, String name, Double lat, Double lon, Integer radiusMeters) {
     }
 
@@ -127,35 +139,12 @@ class GuardianApiController {
     @PreAuthorize("hasAuthority('" + GuardianPermissions.DEVICES + "')")
     @Operation(summary = "Add a safe zone (a circle) for an elder")
     ResponseEntity<java.util.Map<String, Object>> safeZone(@RequestBody SafeZoneRequest request) {
-        CurrentUser actor = currentUsers.require();
-        PersonSummary person = person(request.personId(), actor);
-        List<ApiException.FieldProblem> problems = new java.util.ArrayList<>();
-        if (request.name() == null || request.name().isBlank() || request.name().length() > 100) {
-            problems.add(new ApiException.FieldProblem("name", "REQUIRED", "guardian.zone.name", new Object[0]));
-        }
-        if (request.lat() == null || Math.abs(request.lat()) > 90) {
-            problems.add(new ApiException.FieldProblem("lat", "INVALID", "guardian.zone.lat", new Object[0]));
-        }
-        if (request.lon() == null || Math.abs(request.lon()) > 180) {
-            problems.add(new ApiException.FieldProblem("lon", "INVALID", "guardian.zone.lon", new Object[0]));
-        }
-        if (request.radiusMeters() == null || request.radiusMeters() < 10 || request.radiusMeters() > 50_000) {
-            problems.add(new ApiException.FieldProblem("radiusMeters", "INVALID", "guardian.zone.radius",
-                    new Object[0]));
-        }
-        if (!problems.isEmpty()) {
-            throw ApiException.validation(problems);
-        }
-        long id = jdbc.sql("""
-                        insert into guardian.safe_zone (person_id, name, lat, lon, radius_meters, created_by)
-                        values (:p, :name, :lat, :lon, :r, :actor) returning id
-                        """).param("p", person.id()).param("name", request.name().strip()).param("lat", request.lat())
-                .param("lon", request.lon()).param("r", request.radiusMeters()).param("actor", actor.username())
-                .query(Long.class).single();
-        profiles.forget(person.id());
-        audit.record(AuditRecord.success("GUARDIAN_SAFE_ZONE_ADDED", "safe-zone:" + id, "person=" + person.id()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(java.util.Map.of("id", id, "personId", person.id(),
-                "name", request.name().strip(), "radiusMeters", request.radiusMeters()));
+        long id = setup.addZone(request.personId(), request.name(),
+                request.lat() == null ? null : java.math.BigDecimal.valueOf(request.lat()),
+                request.lon() == null ? null : java.math.BigDecimal.valueOf(request.lon()), request.radiusMeters(),
+                currentUsers.require());
+        return ResponseEntity.status(HttpStatus.CREATED).body(java.util.Map.of("id", id, "personId",
+                request.personId(), "name", request.name().strip(), "radiusMeters", request.radiusMeters()));
     }
 
     record IngestResponse(int accepted, int duplicates, List<TelemetryIngestion.Rejected> rejected) {

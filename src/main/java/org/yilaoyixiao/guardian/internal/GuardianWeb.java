@@ -20,7 +20,11 @@ class GuardianWeb {
                 NavigationEntry.of(NavigationArea.GUARDIAN, "nav.guardian", "/guardian/alerts",
                         GuardianPermissions.READ, 10),
                 NavigationEntry.of(NavigationArea.GUARDIAN, "nav.guardian-devices", "/guardian/devices",
-                        GuardianPermissions.READ, 11).exceptFor(Role.BUTLER));
+                        GuardianPermissions.READ, 11).exceptFor(Role.BUTLER),
+                NavigationEntry.of(NavigationArea.GUARDIAN, "nav.guardian-safe-zones", "/guardian/safe-zones",
+                        GuardianPermissions.DEVICES, 12).exceptFor(Role.BUTLER),
+                NavigationEntry.of(NavigationArea.GUARDIAN, "nav.guardian-gateways", "/guardian/gateways",
+                        GuardianPermissions.GATEWAYS, 13));
     }
 
     @Bean
