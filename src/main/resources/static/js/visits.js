@@ -57,26 +57,42 @@
     };
   })();
 
-  // A photo at most MAX_SIDE pixels on its longer side, as JPEG; the original when that is smaller and uploadable;
-  // null when the browser cannot read it.
-  function shrink(file) {
+  // The photo read as a data: URL (the page's content security policy admits data: images, not blob: ones).
+  function dataUrl(blob) {
     return new Promise(function (resolve) {
-      var url = URL.createObjectURL(file);
-      var image = new Image();
-      image.onload = function () {
-        var scale = Math.min(1, MAX_SIDE / Math.max(image.naturalWidth, image.naturalHeight));
-        var canvas = document.createElement('canvas');
-        canvas.width = Math.max(1, Math.round(image.naturalWidth * scale));
-        canvas.height = Math.max(1, Math.round(image.naturalHeight * scale));
-        canvas.getContext('2d').drawImage(image, 0, 0, canvas.width, canvas.height);
-        URL.revokeObjectURL(url);
-        canvas.toBlob(function (blob) {
-          var original = UPLOADABLE.indexOf(file.type) >= 0 && (!blob || file.size <= blob.size);
-          resolve(original ? file : blob);
-        }, 'image/jpeg', QUALITY);
-      };
-      image.onerror = function () { URL.revokeObjectURL(url); resolve(null); };
-      image.src = url;
+      var reader = new FileReader();
+      reader.onload = function () { resolve(reader.result); };
+      reader.onerror = function () { resolve(null); };
+      reader.readAsDataURL(blob);
+    });
+  }
+
+  function drawn(image, side) {
+    var scale = Math.min(1, side / Math.max(image.naturalWidth, image.naturalHeight));
+    var canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(image.naturalWidth * scale));
+    canvas.height = Math.max(1, Math.round(image.naturalHeight * scale));
+    canvas.getContext('2d').drawImage(image, 0, 0, canvas.width, canvas.height);
+    return canvas;
+  }
+
+  // The photo at most MAX_SIDE pixels on its longer side, as JPEG (the original when that is smaller and uploadable),
+  // with a small thumbnail to show; null when the browser cannot read it.
+  function shrink(file) {
+    return dataUrl(file).then(function (url) {
+      return new Promise(function (resolve) {
+        if (!url) { resolve(null); return; }
+        var image = new Image();
+        image.onload = function () {
+          var thumb = drawn(image, 160).toDataURL('image/jpeg', 0.7);
+          drawn(image, MAX_SIDE).toBlob(function (blob) {
+            var original = UPLOADABLE.indexOf(file.type) >= 0 && (!blob || file.size <= blob.size);
+            resolve({ blob: original ? file : blob, thumb: thumb });
+          }, 'image/jpeg', QUALITY);
+        };
+        image.onerror = function () { resolve(null); };
+        image.src = url;
+      });
     });
   }
 
@@ -204,7 +220,7 @@
           var item = document.createElement('li');
           item.className = 'kept-photo';
           var image = document.createElement('img');
-          image.src = URL.createObjectURL(photo.blob);
+          image.src = photo.thumb;
           image.alt = '';
           image.width = 72;
           image.className = 'img-thumbnail d-block';
@@ -228,14 +244,18 @@
       var input = event.target;
       var files = Array.prototype.slice.call(input.files || []);
       input.value = '';
+      var unreadable = false;
       files.reduce(function (previous, file) {
         return previous.then(function () {
-          return shrink(file).then(function (blob) {
-            if (!blob) { keptStatus.textContent = form.dataset.msgPhotoUnreadable; return null; }
-            return photoStore.keep({ id: newKey(), draft: draft.key, blob: blob, type: blob.type || file.type });
+          return shrink(file).then(function (photo) {
+            if (!photo) { unreadable = true; return null; }
+            return photoStore.keep({ id: newKey(), draft: draft.key, blob: photo.blob, thumb: photo.thumb,
+              type: photo.blob.type || file.type });
           });
         });
-      }, Promise.resolve()).then(showPhotos);
+      }, Promise.resolve()).then(showPhotos).then(function () {
+        if (unreadable) { keptStatus.textContent = form.dataset.msgPhotoUnreadable; }
+      });
     });
 
     function photoLine(text) {
