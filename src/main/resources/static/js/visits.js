@@ -1,10 +1,100 @@
 // The visitor's phone form: keeps a draft on the phone (localStorage) while it is being filled in and after the
 // visitor taps "submit" without a network, and submits it with the same idempotency key until the server has it, so
-// that a visit is recorded exactly once however often the submission is retried.
+// that a visit is recorded exactly once however often the submission is retried. Photos taken on the form are made
+// smaller on the phone (a village network is weak), kept in IndexedDB under the draft's key (too large for
+// localStorage) and uploaded once the visit exists, each with its own key, so that a retried upload stores it once.
 (function () {
   'use strict';
 
   var AREAS = ['HEALTH', 'LIVING', 'SAFETY', 'MENTAL', 'NEEDS'];
+  var MAX_SIDE = 1600;
+  var QUALITY = 0.8;
+  var UPLOADABLE = ['image/jpeg', 'image/png', 'image/webp'];
+
+  // The photos kept on the phone: IndexedDB, or memory where the browser has none (then a closed page loses them).
+  var photoStore = (function () {
+    var memory = [];
+    var opened = new Promise(function (resolve) {
+      if (!window.indexedDB) { resolve(null); return; }
+      var request = window.indexedDB.open('yly-visits', 1);
+      request.onupgradeneeded = function () {
+        request.result.createObjectStore('photos', { keyPath: 'id' }).createIndex('draft', 'draft');
+      };
+      request.onsuccess = function () { resolve(request.result); };
+      request.onerror = function () { resolve(null); };
+    });
+    function run(mode, work) {
+      return opened.then(function (db) {
+        if (!db) { return work(null); }
+        return new Promise(function (resolve, reject) {
+          var t = db.transaction('photos', mode);
+          var request = work(t.objectStore('photos'));
+          t.oncomplete = function () { resolve(request ? request.result : undefined); };
+          t.onerror = function () { reject(t.error); };
+          t.onabort = function () { reject(t.error); };
+        });
+      });
+    }
+    return {
+      keep: function (photo) {
+        return run('readwrite', function (store) {
+          if (!store) { memory.push(photo); return null; }
+          return store.put(photo);
+        });
+      },
+      of: function (draftKey) {
+        return run('readonly', function (store) {
+          if (!store) { return memory.filter(function (p) { return p.draft === draftKey; }); }
+          return store.index('draft').getAll(draftKey);
+        }).then(function (list) { return list || []; });
+      },
+      drop: function (id) {
+        return run('readwrite', function (store) {
+          if (!store) { memory = memory.filter(function (p) { return p.id !== id; }); return null; }
+          return store.delete(id);
+        });
+      }
+    };
+  })();
+
+  // The photo read as a data: URL (the page's content security policy admits data: images, not blob: ones).
+  function dataUrl(blob) {
+    return new Promise(function (resolve) {
+      var reader = new FileReader();
+      reader.onload = function () { resolve(reader.result); };
+      reader.onerror = function () { resolve(null); };
+      reader.readAsDataURL(blob);
+    });
+  }
+
+  function drawn(image, side) {
+    var scale = Math.min(1, side / Math.max(image.naturalWidth, image.naturalHeight));
+    var canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(image.naturalWidth * scale));
+    canvas.height = Math.max(1, Math.round(image.naturalHeight * scale));
+    canvas.getContext('2d').drawImage(image, 0, 0, canvas.width, canvas.height);
+    return canvas;
+  }
+
+  // The photo at most MAX_SIDE pixels on its longer side, as JPEG (the original when that is smaller and uploadable),
+  // with a small thumbnail to show; null when the browser cannot read it.
+  function shrink(file) {
+    return dataUrl(file).then(function (url) {
+      return new Promise(function (resolve) {
+        if (!url) { resolve(null); return; }
+        var image = new Image();
+        image.onload = function () {
+          var thumb = drawn(image, 160).toDataURL('image/jpeg', 0.7);
+          drawn(image, MAX_SIDE).toBlob(function (blob) {
+            var original = UPLOADABLE.indexOf(file.type) >= 0 && (!blob || file.size <= blob.size);
+            resolve({ blob: original ? file : blob, thumb: thumb });
+          }, 'image/jpeg', QUALITY);
+        };
+        image.onerror = function () { resolve(null); };
+        image.src = url;
+      });
+    });
+  }
 
   function newKey() {
     if (window.crypto && window.crypto.randomUUID) { return window.crypto.randomUUID(); }
@@ -119,37 +209,118 @@
       window.localStorage.setItem(storageKey, JSON.stringify(draft));
     }
 
-    // Photos chosen on the form go up once the visit exists (they are too large for the draft kept on the phone).
-    function uploadPhotos(visit) {
-      var input = form.querySelector('#photos');
-      var files = Array.prototype.slice.call(input.files || []);
-      if (files.length === 0) { return; }
-      var uploads = files.map(function (file) {
-        var data = new FormData();
-        data.append('file', file);
-        return fetch(form.dataset.submitUrl + '/' + visit.id + '/photos', {
-          method: 'POST', headers: csrfHeaders(), credentials: 'same-origin', body: data
-        }).then(function (response) { return response.status === 201; }).catch(function () { return false; });
-      });
-      Promise.all(uploads).then(function (results) {
-        var ok = results.filter(function (r) { return r; }).length;
-        var line = document.createElement('div');
-        line.id = 'photo-status';
-        line.textContent = (ok === results.length ? form.dataset.msgPhotos : form.dataset.msgPhotosFailed)
-          .replace('{0}', ok);
-        form.querySelector('#visit-status').appendChild(line);
+    var kept = form.querySelector('#photos-kept');
+    var keptStatus = form.querySelector('#photos-kept-status');
+
+    // The photos kept with this draft, as thumbnails the visitor can remove before submitting.
+    function showPhotos() {
+      return photoStore.of(draft.key).then(function (photos) {
+        kept.innerHTML = '';
+        photos.forEach(function (photo) {
+          var item = document.createElement('li');
+          item.className = 'kept-photo';
+          var image = document.createElement('img');
+          image.src = photo.thumb;
+          image.alt = '';
+          image.width = 72;
+          image.className = 'img-thumbnail d-block';
+          item.appendChild(image);
+          if (!done) {
+            var remove = document.createElement('button');
+            remove.type = 'button';
+            remove.className = 'btn btn-link btn-sm text-danger p-0';
+            remove.textContent = form.dataset.msgPhotoRemove;
+            remove.addEventListener('click', function () { photoStore.drop(photo.id).then(showPhotos); });
+            item.appendChild(remove);
+          }
+          kept.appendChild(item);
+        });
+        keptStatus.textContent = photos.length && !done ? form.dataset.msgPhotosKept.replace('{0}', photos.length) : '';
+        return photos;
       });
     }
 
-    function finish(visit, replayed) {
+    form.querySelector('#photos').addEventListener('change', function (event) {
+      var input = event.target;
+      var files = Array.prototype.slice.call(input.files || []);
+      input.value = '';
+      var unreadable = false;
+      files.reduce(function (previous, file) {
+        return previous.then(function () {
+          return shrink(file).then(function (photo) {
+            if (!photo) { unreadable = true; return null; }
+            return photoStore.keep({ id: newKey(), draft: draft.key, blob: photo.blob, thumb: photo.thumb,
+              type: photo.blob.type || file.type });
+          });
+        });
+      }, Promise.resolve()).then(showPhotos).then(function () {
+        if (unreadable) { keptStatus.textContent = form.dataset.msgPhotoUnreadable; }
+      });
+    });
+
+    function photoLine(text) {
+      var line = form.querySelector('#photo-status');
+      if (!line) {
+        line = document.createElement('div');
+        line.id = 'photo-status';
+        form.querySelector('#visit-status').appendChild(line);
+      }
+      line.textContent = text;
+    }
+
+    // Uploads the draft's photos to its visit one by one; each leaves the phone once the server has it. The draft
+    // (with the visit's id) stays on the phone until the last photo is up, so a closed page uploads them next time.
+    var uploading = false;
+    function uploadPhotos() {
+      if (uploading || !draft.visitId) { return; }
+      uploading = true;
+      var uploaded = 0;
+      photoStore.of(draft.key).then(function (photos) {
+        return photos.reduce(function (previous, photo) {
+          return previous.then(function () {
+            var data = new FormData();
+            data.append('file', photo.blob, photo.type === 'image/png' ? 'photo.png' : 'photo.jpg');
+            data.append('key', photo.id);
+            return fetch(form.dataset.submitUrl + '/' + draft.visitId + '/photos', {
+              method: 'POST', headers: csrfHeaders(), credentials: 'same-origin', body: data
+            }).then(function (response) {
+              if (response.status === 201 || response.status === 200) {
+                uploaded++;
+                return photoStore.drop(photo.id);
+              }
+              return null;
+            }).catch(function () { return null; });
+          });
+        }, Promise.resolve()).then(function () { return photos.length; });
+      }).then(function (total) {
+        return photoStore.of(draft.key).then(function (left) {
+          uploading = false;
+          showPhotos();
+          if (left.length === 0) {
+            window.localStorage.removeItem(storageKey);
+            if (total > 0) { photoLine(form.dataset.msgPhotos.replace('{0}', uploaded)); }
+          } else {
+            photoLine(form.dataset.msgPhotosFailed.replace('{0}', left.length));
+          }
+        });
+      }, function () { uploading = false; });
+    }
+
+    function showDone(visitId, text) {
       done = true;
-      window.localStorage.removeItem(storageKey);
-      status(form, 'success', replayed ? form.dataset.msgReplayed : form.dataset.msgDone);
+      status(form, 'success', text);
       form.querySelector('#submit-visit').disabled = true;
       var link = form.querySelector('#visit-link');
-      link.href = form.dataset.visitUrl + visit.id;
+      link.href = form.dataset.visitUrl + visitId;
       link.classList.remove('d-none');
-      uploadPhotos(visit);
+    }
+
+    function finish(visit, replayed) {
+      draft.pending = false;
+      draft.visitId = visit.id;
+      window.localStorage.setItem(storageKey, JSON.stringify(draft));
+      showDone(visit.id, replayed ? form.dataset.msgReplayed : form.dataset.msgDone);
+      uploadPhotos();
     }
 
     function send() {
@@ -198,9 +369,15 @@
       save();
       send();
     });
-    window.addEventListener('online', send);
-    window.setInterval(send, 15000);
-    if (draft.pending) { send(); }
+    function retry() { if (done) { uploadPhotos(); } else { send(); } }
+    window.addEventListener('online', retry);
+    window.setInterval(retry, 15000);
+    if (draft.visitId) {
+      // submitted before; some photos were still waiting for the network
+      showDone(draft.visitId, form.dataset.msgDone);
+      uploadPhotos();
+    } else if (draft.pending) { send(); }
+    showPhotos();
 
     form.querySelector('#check-location').addEventListener('click', function () {
       var label = form.querySelector('#location-status');

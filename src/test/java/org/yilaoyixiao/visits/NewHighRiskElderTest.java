@@ -69,4 +69,38 @@ class NewHighRiskElderTest {
                 + " and due_at < :now").param("p", elder).param("now", java.sql.Timestamp.from(clock.instant()))
                 .query(Long.class).single()).isZero();
     }
+
+    @Test
+    void anElderAssessedHighRiskOnThe20thIsPlannedAtOnceWithNoVisitDueBeforeThatDay() throws Exception {
+        VisitFixtures fx = new VisitFixtures(mvc, json, divisions);
+        YearMonth month = YearMonth.from(BusinessTime.today(clock)).plusMonths(1);
+        String village = fx.freshVillage();
+        // a hand-made elder living alone on minimum living allowance: a standard target, visited once a month
+        long elder = fx.elder("新评重度失能", village, "MINIMUM_LIVING", "LIVING_ALONE");
+        Instant twentieth = month.atDay(20).atTime(9, 30).atZone(BusinessTime.ZONE).toInstant();
+        ((TestClock) clock).advance(Duration.between(clock.instant(), twentieth));
+        fx.generate(month);
+        assertThat(tasks(elder, "MONTHLY")).hasSize(1);
+
+        // assessed today as severely disabled (level 3 ≥ the high-risk level of the cadence parameters)
+        fx.assess(elder, month.atDay(20), 3);
+        long deadline = System.currentTimeMillis() + 30_000; // planned after the assessment commits, on another thread
+        while (tasks(elder, "HIGH_RISK").isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        List<LocalDate> due = tasks(elder, "HIGH_RISK");
+        assertThat(due).isNotEmpty().allSatisfy(day -> assertThat(day).isAfterOrEqualTo(month.atDay(20)));
+        // the weekly rule from the 1st: the 21st and the 28th are the dates still ahead on the 20th
+        assertThat(due).first().isEqualTo(month.atDay(21));
+        assertThat(tasks(elder, "MONTHLY")).isEmpty();
+        assertThat(jdbc.sql("select count(*) from visits.task where person_id = :p and status = 'OPEN'"
+                + " and due_at < :now").param("p", elder).param("now", java.sql.Timestamp.from(clock.instant()))
+                .query(Long.class).single()).isZero();
+    }
+
+    private List<LocalDate> tasks(long elder, String kind) {
+        return jdbc.sql("select due_at from visits.task where person_id = :p and kind = :k and status = 'OPEN'"
+                        + " order by due_at").param("p", elder).param("k", kind)
+                .query((rs, i) -> rs.getTimestamp(1).toInstant().atZone(BusinessTime.ZONE).toLocalDate()).list();
+    }
 }

@@ -53,10 +53,12 @@ class DashboardController {
     private final MessageSource messages;
     private final ObjectMapper json;
     private final ObjectProvider<DisplayNames> actors;
+    private final RecomputeController recomputations;
 
     DashboardController(IndicatorBoard board, Definitions definitions, IndicatorScope scope,
                         DivisionDirectory divisions, CurrentUsers currentUsers, MessageSource messages,
-                        ObjectMapper json, ObjectProvider<DisplayNames> actors) {
+                        ObjectMapper json, ObjectProvider<DisplayNames> actors, RecomputeController recomputations) {
+        this.recomputations = recomputations;
         this.actors = actors;
         this.board = board;
         this.definitions = definitions;
@@ -124,6 +126,8 @@ class DashboardController {
         model.addAttribute("computedAt", view.snapshot.computedAt());
         model.addAttribute("colours", COLOURS);
         model.addAttribute("canReport", currentUsers.has(IndicatorPermissions.REPORT));
+        model.addAttribute("canRecompute", currentUsers.has(IndicatorPermissions.RECOMPUTE));
+        model.addAttribute("recompute", recomputations.view(locale));
         java.util.Set<String> reporters = new java.util.HashSet<>();
         cards.forEach(c -> {
             if (c.row().reported() != null) {

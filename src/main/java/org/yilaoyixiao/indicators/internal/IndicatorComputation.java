@@ -104,4 +104,12 @@ class IndicatorComputation {
     void forget() {
         cache.clear();
     }
+
+    /** Recomputes a year now and keeps the result, so every page shows it from now on (a clerk's "重新计算"). */
+    Snapshot recompute(int year) {
+        cache.clear();
+        Snapshot fresh = compute(year);
+        cache.put(year, fresh);
+        return fresh;
+    }
 }

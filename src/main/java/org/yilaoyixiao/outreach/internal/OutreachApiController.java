@@ -23,11 +23,11 @@ import org.yilaoyixiao.platform.security.CurrentUsers;
 class OutreachApiController {
 
     private final Outreach outreach;
-    private final OutreachScan scan;
+    private final ScanRuns scan;
     private final OutreachTraces traces;
     private final CurrentUsers currentUsers;
 
-    OutreachApiController(Outreach outreach, OutreachScan scan, OutreachTraces traces, CurrentUsers currentUsers) {
+    OutreachApiController(Outreach outreach, ScanRuns scan, OutreachTraces traces, CurrentUsers currentUsers) {
         this.outreach = outreach;
         this.scan = scan;
         this.traces = traces;
@@ -69,9 +69,10 @@ class OutreachApiController {
 
     @PostMapping("/api/v1/outreach/scan")
     @PreAuthorize("hasAuthority('" + OutreachPermissions.SCAN + "')")
-    @Operation(summary = "Run the scan now (it also runs every night); returns how many cases are current")
+    @Operation(summary = "Run the scan now (it also runs every night); returns how many cases are current; 409 while"
+            + " another scan runs")
     Map<String, Integer> scan() {
-        return Map.of("found", scan.scan(null, currentUsers.require().username()));
+        return Map.of("found", scan.scanHere(currentUsers.require()));
     }
 
     @PostMapping("/api/v1/outreach/{id}/notices")

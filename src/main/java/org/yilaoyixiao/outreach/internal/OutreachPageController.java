@@ -52,10 +52,12 @@ class OutreachPageController {
     private final CurrentUsers currentUsers;
     private final MessageSource messages;
     private final java.time.Clock clock;
+    private final ScanStatus scans;
 
     OutreachPageController(Outreach outreach, Candidates candidates, OutreachTraces traces, DisplayNames actors,
                            DivisionDirectory divisions, CurrentUsers currentUsers, MessageSource messages,
-                           java.time.Clock clock) {
+                           java.time.Clock clock, ScanStatus scans) {
+        this.scans = scans;
         this.outreach = outreach;
         this.candidates = candidates;
         this.traces = traces;
@@ -112,6 +114,7 @@ class OutreachPageController {
         model.addAttribute("foundDays", cases.items().stream().collect(Collectors.toMap(Candidates.Candidate::id,
                 c -> DAY.format(c.firstFoundAt()))));
         model.addAttribute("canExport", currentUsers.has(WorkspacePermissions.EXPORT_LISTS));
+        model.addAttribute("scan", scans.view(locale));
         return "outreach/worklist";
     }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yilaoyixiao.audit.AuditRecord;
@@ -35,26 +34,16 @@ class OutreachScan {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final List<String> pilotDivisions;
-    private final boolean scheduled;
 
     OutreachScan(JdbcClient jdbc, PolicyParameters parameters, AuditTrail audit, TransactionTemplate transactions,
                  Clock clock,
-                 @Value("${yly.lovecard.pilot-divisions:331121001,331121106}") List<String> pilotDivisions,
-                 @Value("${yly.outreach.scan-enabled:true}") boolean scheduled) {
+                 @Value("${yly.lovecard.pilot-divisions:331121001,331121106}") List<String> pilotDivisions) {
         this.jdbc = jdbc;
         this.parameters = parameters;
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
         this.pilotDivisions = List.copyOf(pilotDivisions);
-        this.scheduled = scheduled;
-    }
-
-    @Scheduled(cron = "${yly.outreach.scan-cron:0 0 3 * * *}", zone = "Asia/Shanghai")
-    void nightly() {
-        if (scheduled) {
-            scan(null, "outreach-scan");
-        }
     }
 
     /** Scans everyone ({@code person} null) or one person; the number of current candidates found. */

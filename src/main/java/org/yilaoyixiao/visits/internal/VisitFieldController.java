@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.http.ResponseEntity;
@@ -42,12 +43,18 @@ class VisitFieldController {
         return ResponseEntity.created(URI.create("/visits/" + body.id())).body(body);
     }
 
-    /** A photo taken on the form, uploaded by the page's script once the visit exists. */
+    /**
+     * A photo taken on the form, uploaded by the page's script once the visit exists, with the key the phone made for
+     * it: sent again, the photo is stored once (200 instead of 201).
+     */
     @PostMapping(path = "/visits/field/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAuthority('" + VisitPermissions.RECORD + "')")
-    ResponseEntity<Map<String, Long>> photo(@PathVariable long id, @RequestPart("file") MultipartFile file)
+    ResponseEntity<Map<String, Long>> photo(@PathVariable long id, @RequestPart("file") MultipartFile file,
+                                            @RequestParam(name = "key", required = false) String key)
             throws IOException {
-        long photo = visits.addPhoto(id, file.getContentType(), file.getBytes(), currentUsers.require());
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", photo));
+        Visits.StoredPhoto photo = visits.addPhoto(id, file.getContentType(), file.getBytes(), key,
+                currentUsers.require());
+        return ResponseEntity.status(photo.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(Map.of("id", photo.id()));
     }
 }

@@ -61,10 +61,12 @@ class VisitPageController {
     private final TaskCards cards;
     private final Visitors visitors;
     private final AuditTrail audit;
+    private final RaisedOrders raisedOrders;
 
     VisitPageController(Visits visits, VisitPlans plans, TargetPopulation population, Scope scope,
                         PersonDirectory persons, CurrentUsers currentUsers, MessageSource messages, Clock clock,
-                        TaskCards cards, Visitors visitors, AuditTrail audit) {
+                        TaskCards cards, Visitors visitors, AuditTrail audit, RaisedOrders raisedOrders) {
+        this.raisedOrders = raisedOrders;
         this.cards = cards;
         this.visitors = visitors;
         this.audit = audit;
@@ -129,7 +131,25 @@ class VisitPageController {
         model.addAttribute("visitorName", visitors.names(List.of(visit.visitor()))
                 .getOrDefault(visit.visitor(), visit.visitor()));
         model.addAttribute("areas", Checklist.AREAS);
+        orders(visit, model);
         return "visits/visit";
+    }
+
+    /** The orders the visit's needs raised: refreshed by the page while one is still being raised. */
+    @GetMapping("/visits/{id}/orders")
+    @PreAuthorize("hasAuthority('" + VisitPermissions.READ + "')")
+    String orders(@PathVariable long id, Model model) {
+        orders(visits.visit(id, currentUsers.require()), model);
+        return "visits/visit :: orders";
+    }
+
+    private void orders(VisitRecord visit, Model model) {
+        List<RaisedOrders.Line> lines = raisedOrders.of(visit);
+        model.addAttribute("visit", visit);
+        model.addAttribute("orders", lines);
+        model.addAttribute("ordersPending", RaisedOrders.anyPending(lines));
+        // the services module's permission by name: visits does not depend on services (services listens to visits)
+        model.addAttribute("canSeeOrders", currentUsers.has("services.orders.read"));
     }
 
     @PostMapping("/visits/{id}/photos")

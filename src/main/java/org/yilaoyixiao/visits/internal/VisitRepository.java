@@ -97,13 +97,25 @@ class VisitRepository {
                 .query().listOfRows();
     }
 
-    long addPhoto(long visitId, String contentType, byte[] content, String actor, Instant now) {
+    /** The new photo's id; empty when its client key is already used. */
+    Optional<Long> addPhoto(long visitId, String contentType, byte[] content, String clientKey, String actor,
+                            Instant now) {
         return jdbc.sql("""
-                insert into visits.photo (visit_id, content_type, size_bytes, content, created_at, created_by)
-                values (:v, :type, :size, :content, :now, :actor) returning id
+                insert into visits.photo (visit_id, content_type, size_bytes, content, client_key, created_at,
+                    created_by)
+                values (:v, :type, :size, :content, :key, :now, :actor)
+                on conflict (client_key) where client_key is not null do nothing returning id
                 """).param("v", visitId).param("type", contentType).param("size", content.length)
-                .param("content", content).param("now", Timestamp.from(now)).param("actor", actor)
-                .query(Long.class).single();
+                .param("content", content).param("key", clientKey).param("now", Timestamp.from(now))
+                .param("actor", actor).query(Long.class).optional();
+    }
+
+    record KeyedPhoto(long id, long visitId) {
+    }
+
+    Optional<KeyedPhoto> photoByKey(String clientKey) {
+        return jdbc.sql("select id, visit_id from visits.photo where client_key = :k").param("k", clientKey)
+                .query((rs, i) -> new KeyedPhoto(rs.getLong(1), rs.getLong(2))).optional();
     }
 
     record Photo(long id, long visitId, String contentType, byte[] content) {

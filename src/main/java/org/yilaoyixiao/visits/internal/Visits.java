@@ -90,7 +90,7 @@ class Visits {
                     visits.raised(visitId, person.id(), person.residenceDivisionCode(), area, "SERVICE_NEED",
                             f.service(), f.note(), now);
                     events.publishEvent(new ServiceNeedRaised(visitId, person.id(), person.residenceDivisionCode(),
-                            area, f.service(), f.note(), now));
+                            area, f.service(), f.note(), now, actor.username()));
                 }
                 case "URGENT_ALERT" -> {
                     visits.raised(visitId, person.id(), person.residenceDivisionCode(), area, "URGENT_ALERT", null,
@@ -146,7 +146,32 @@ class Visits {
     }
 
     long addPhoto(long visitId, String contentType, byte[] content, CurrentUser actor) {
+        return addPhoto(visitId, contentType, content, null, actor).id();
+    }
+
+    /** A stored photo, and whether it had been stored before under the same key. */
+    record StoredPhoto(long id, boolean replayed) {
+    }
+
+    /**
+     * Adds a photo to a visit; with a key made on the phone, the same key again returns the photo stored with it (an
+     * upload retried after a dropped answer), and the key used on another visit is a conflict.
+     */
+    StoredPhoto addPhoto(long visitId, String contentType, byte[] content, String key, CurrentUser actor) {
         VisitRecord v = visit(visitId, actor);
+        String clientKey = key == null || key.isBlank() ? null : key.strip();
+        if (clientKey != null && !clientKey.matches("[A-Za-z0-9_-]{8,100}")) {
+            throw ApiException.validation("key", "INVALID", "visits.idempotency-key.invalid");
+        }
+        if (clientKey != null) {
+            var existing = visits.photoByKey(clientKey);
+            if (existing.isPresent()) {
+                if (existing.get().visitId() != v.id()) {
+                    throw ApiException.conflict("visits.idempotency-key.reused", clientKey);
+                }
+                return new StoredPhoto(existing.get().id(), true);
+            }
+        }
         if (contentType == null || !PHOTO_TYPES.contains(contentType)) {
             throw ApiException.validation("file", "TYPE", "visits.photo.type");
         }
@@ -154,10 +179,13 @@ class Visits {
             throw ApiException.validation("file", "SIZE", "visits.photo.size");
         }
         return transactions.execute(status -> {
-            long id = visits.addPhoto(v.id(), contentType, content, actor.username(), clock.instant());
-            audit.record(AuditRecord.success("VISIT_PHOTO_ADDED", "visit-photo:" + id,
+            var id = visits.addPhoto(v.id(), contentType, content, clientKey, actor.username(), clock.instant());
+            if (id.isEmpty()) { // the same upload, sent twice at once: the other one stored it
+                return new StoredPhoto(visits.photoByKey(clientKey).orElseThrow().id(), true);
+            }
+            audit.record(AuditRecord.success("VISIT_PHOTO_ADDED", "visit-photo:" + id.get(),
                     "visit=" + v.id() + " person=" + v.personId() + " bytes=" + content.length));
-            return id;
+            return new StoredPhoto(id.get(), false);
         });
     }
 
