@@ -1,7 +1,9 @@
 package org.yilaoyixiao.outreach;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -164,11 +166,16 @@ class OutreachScanTest {
         // the month's visit list exists before these two are registered, so neither is on it
         fixtures.admin(post("/api/v1/visits/plans/" + java.time.YearMonth.from(today)))
                 .andExpect(status().isOk());
-        ExchangeFixtures.Person mild = fixtures.person("低保轻度失能", today.minusYears(70), true, "MINIMUM_LIVING");
-        ExchangeFixtures.Person intact = fixtures.person("低保能力完好", today.minusYears(70), true, "MINIMUM_LIVING");
+        ExchangeFixtures.Person mild = fixtures.person("低保轻度失能", today.minusYears(70), true, "NONE");
+        ExchangeFixtures.Person intact = fixtures.person("低保能力完好", today.minusYears(70), true, "NONE");
         org.yilaoyixiao.subsidies.SubsidyFixtures assessments = new org.yilaoyixiao.subsidies.SubsidyFixtures(mvc, json);
         assessments.assess(mild.id(), today.minusDays(2).toString(), 1);
         assessments.assess(intact.id(), today.minusDays(2).toString(), 0);
+        // an assessment into a higher tier plans the month again (visits' AssessedTierRaise, after commit): wait for
+        // it, then make both low-income — a change the month's list does not follow until the next plan
+        awaitListener("AssessedTierRaise");
+        becomeMinimumLiving(mild);
+        becomeMinimumLiving(intact);
         scan();
         // 失能 for visits is the level in force in visits' dated parameters (level 1, ADR 0019), not a copy of it
         JsonNode found = caseOf(mild.id(), "VISITS").orElseThrow();
@@ -176,4 +183,28 @@ class OutreachScanTest {
         assertThat(found.get("trace").get("facts").get("disabilityMinLevel").asInt()).isEqualTo(1);
         assertThat(caseOf(intact.id(), "VISITS")).isEmpty();
     }
+
+    private void becomeMinimumLiving(ExchangeFixtures.Person person) throws Exception {
+        JsonNode current = json.readTree(fixtures.admin(get("/api/v1/persons/" + person.id()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        fixtures.admin(put("/api/v1/persons/" + person.id()).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"idNumber":"%s","name":"%s","residenceDivisionCode":"%s","localHukou":true,
+                         "economicStatus":"MINIMUM_LIVING","version":%d}
+                        """.formatted(person.idNumber(), current.get("name").asString(),
+                        current.get("residenceDivisionCode").asString(), current.get("version").asInt())))
+                .andExpect(status().isOk());
+    }
+
+    /** Waits (up to a minute) until the listener has no publication left to handle: a condition, not a delay. */
+    private void awaitListener(String listener) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (jdbc.sql("select count(*) from event_publication where completion_date is null and listener_id like :l")
+                .param("l", "%" + listener + "%").query(Long.class).single() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the listener " + listener + " did not finish");
+            }
+            Thread.sleep(50);
+        }
+    }
+
 }

@@ -57,6 +57,8 @@ class RoleCrawlTest {
     /** Links not to follow: leaving, files, streams, language switches, developer pages. */
     private static final Pattern SKIP = Pattern.compile("^/(logout|api/|swagger|v3/|webjars/|css/|js/|actuator)"
             + "|\\.(xlsx|pdf|csv|png|jpg)(\\?|$)|/stream|[?&]lang=|/export|/letter|/photos/|/report|/template");
+    /** Files a page offers: each must come with the page's own session (issue 19), never from the Basic API. */
+    private static final Pattern DOWNLOAD = Pattern.compile("\\.(xlsx|pdf|csv)(\\?|$)|/export|/letter|/report|/template");
     private static final int SAMPLES_PER_SHAPE = 2;
     private static final int MAX_PAGES_PER_ROLE = 260;
 
@@ -188,6 +190,7 @@ class RoleCrawlTest {
         Deque<String> queue = new ArrayDeque<>();
         Set<String> seen = new LinkedHashSet<>();
         Map<String, Integer> shapes = new HashMap<>();
+        Set<String> downloaded = new java.util.HashSet<>();
         HttpResponse<String> start = session.get("/");
         String landing = start.statusCode() == 302 ? path(start.headers().firstValue("Location").orElse("/")) : "/";
         queue.add(landing);
@@ -216,6 +219,7 @@ class RoleCrawlTest {
                     problems.computeIfAbsent(role + " " + path, k -> new ArrayList<>()).addAll(found);
                 }
             }
+            checkDownloads(role, path, page, session, downloaded, problems);
             for (String link : links(page, path.equals(landing) || path.equals("/"))) {
                 String shape = link.replaceAll("\\d+", "#");
                 if (!seen.contains(link) && shapes.merge(shape, 1, Integer::sum) <= SAMPLES_PER_SHAPE) {
@@ -224,6 +228,41 @@ class RoleCrawlTest {
             }
         }
         return pages;
+    }
+
+    /**
+     * Every file link of the page (one per shape) is fetched with the crawler's web session: it must answer 200 with a
+     * file, not a login prompt (401), a refusal or an HTML page; a link into {@code /api/} would need Basic credentials.
+     */
+    private static void checkDownloads(String role, String path, Document page, BrowserlessSession session,
+                                       Set<String> downloaded, Map<String, List<String>> problems) throws Exception {
+        for (Element anchor : page.select("main a[href]")) {
+            String link = path(anchor.attr("href"));
+            if (link == null || !DOWNLOAD.matcher(link).find()
+                    || !downloaded.add(link.replaceAll("\\d+", "#").replaceAll("\\?.*", ""))) {
+                continue;
+            }
+            if (link.startsWith("/api/")) {
+                problems.computeIfAbsent(role + " " + path, k -> new ArrayList<>())
+                        .add("download through the Basic API: " + link);
+                continue;
+            }
+            long started = System.nanoTime();
+            HttpResponse<String> file;
+            try {
+                file = session.get(link);
+            } catch (java.io.IOException e) {
+                problems.computeIfAbsent(role + " " + path, k -> new ArrayList<>())
+                        .add("download " + link + " broke off after "
+                                + (System.nanoTime() - started) / 1_000_000 + " ms: " + e.getMessage());
+                continue;
+            }
+            String type = file.headers().firstValue("Content-Type").orElse("");
+            if (file.statusCode() != 200 || type.startsWith("text/html")) {
+                problems.computeIfAbsent(role + " " + path, k -> new ArrayList<>())
+                        .add("download " + link + " answered " + file.statusCode() + " " + type);
+            }
+        }
     }
 
     /** Navigation first (from the landing page), then links and htmx loads of the page itself. */

@@ -94,8 +94,11 @@ class ReassessmentSchedule {
     /** Every row of the filter, most overdue first, at most {@code limit} (an export). */
     void each(Filter filter, int limit, CurrentUser actor, Consumer<DueRow> consumer) {
         Query query = query(filter, actor);
-        jdbc.sql(query.sql() + ORDER + " limit :limit").params(query.params()).param("limit", limit)
-                .query(ReassessmentSchedule::row).stream().forEach(consumer);
+        // the stream holds a connection until it is closed: an export that forgets leaks one each time
+        try (java.util.stream.Stream<DueRow> rows = jdbc.sql(query.sql() + ORDER + " limit :limit")
+                .params(query.params()).param("limit", limit).query(ReassessmentSchedule::row).stream()) {
+            rows.forEach(consumer);
+        }
     }
 
     /** How many people are due in the actor's whole scope (the inbox). */

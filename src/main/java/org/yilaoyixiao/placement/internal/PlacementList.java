@@ -102,8 +102,11 @@ class PlacementList {
     /** Every row of the filter in list order, at most {@code limit}, for an export. */
     void eachPlacement(PlacementFilter filter, Sort sort, int limit, Consumer<PlacementRow> consumer) {
         Where where = where(filter);
-        jdbc.sql(PLACEMENT_SELECT + where.sql() + order(sort) + " limit :limit").params(where.params())
-                .param("limit", limit).query(PlacementList::placement).stream().forEach(consumer);
+        // the stream holds a connection until it is closed: an export that forgets leaks one each time
+        try (java.util.stream.Stream<PlacementRow> rows = jdbc.sql(PLACEMENT_SELECT + where.sql() + order(sort) + " limit :limit").params(where.params())
+                .param("limit", limit).query(PlacementList::placement).stream()) {
+            rows.forEach(consumer);
+        }
     }
 
     /** Current placements in the scope of people who have died since: discharges to record. */
@@ -132,8 +135,11 @@ class PlacementList {
 
     void eachEnrolment(EnrolmentFilter filter, Sort sort, int limit, Consumer<EnrolmentRow> consumer) {
         Where where = where(filter);
-        jdbc.sql(ENROLMENT_SELECT + where.sql() + order(sort) + " limit :limit").params(where.params())
-                .param("limit", limit).query(PlacementList::enrolment).stream().forEach(consumer);
+        // the stream holds a connection until it is closed: an export that forgets leaks one each time
+        try (java.util.stream.Stream<EnrolmentRow> rows = jdbc.sql(ENROLMENT_SELECT + where.sql() + order(sort) + " limit :limit").params(where.params())
+                .param("limit", limit).query(PlacementList::enrolment).stream()) {
+            rows.forEach(consumer);
+        }
     }
 
     private static final String PERSON_COLUMNS = """

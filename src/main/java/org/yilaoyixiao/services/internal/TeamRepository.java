@@ -29,15 +29,13 @@ class TeamRepository {
         return jdbc.sql("select id, name, township_code, synthetic from services.butler_team"
                         + " where township_code = any(:codes) order by township_code, id")
                 .param("codes", townshipCodes.toArray(String[]::new))
-                .query((rs, i) -> new Team(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                        villages(rs.getLong(1)), members(rs.getLong(1)))).list();
+                .query(TeamRepository::head).list().stream().map(this::complete).toList();
     }
 
     Optional<Team> team(long id) {
         return jdbc.sql("select id, name, township_code, synthetic from services.butler_team where id = :id")
                 .param("id", id)
-                .query((rs, i) -> new Team(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                        villages(rs.getLong(1)), members(rs.getLong(1)))).optional();
+                .query(TeamRepository::head).optional().map(this::complete);
     }
 
     /** Teams whose villages include the village, or else teams of its township. */
@@ -50,8 +48,7 @@ class TeamRepository {
                         order by id
                         """)
                 .param("village", villageCode).param("township", townshipCode)
-                .query((rs, i) -> new Team(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                        villages(rs.getLong(1)), members(rs.getLong(1)))).list();
+                .query(TeamRepository::head).list().stream().map(this::complete).toList();
     }
 
     Optional<Member> member(String username) {
@@ -107,8 +104,7 @@ class TeamRepository {
         List<Team> found = jdbc.sql("select id, name, township_code, synthetic from services.butler_team"
                         + " where township_code = any(:codes) order by township_code, id limit :size offset :offset")
                 .param("codes", codes).param("size", request.size()).param("offset", request.offset())
-                .query((rs, i) -> new Team(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                        villages(rs.getLong(1)), members(rs.getLong(1)))).list();
+                .query(TeamRepository::head).list().stream().map(this::complete).toList();
         return new org.yilaoyixiao.platform.api.PageResponse<>(found, request.page(), request.size(), total);
     }
 
@@ -116,6 +112,21 @@ class TeamRepository {
     Set<String> inAnyTeam(java.util.Collection<String> usernames) {
         return new java.util.HashSet<>(jdbc.sql("select username from services.team_member where username = any(:u)")
                 .param("u", usernames.toArray(String[]::new)).query(String.class).list());
+    }
+
+    /** A team's own row; its villages and members are read after the row set is closed (one connection at a time). */
+    private record Head(long id, String name, String townshipCode, boolean synthetic) {
+    }
+
+    private static Head head(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Head(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4));
+    }
+
+    // a query inside a row mapper would take a second connection while the first is held: ten such requests at once
+    // exhaust the pool and wait on each other
+    private Team complete(Head head) {
+        return new Team(head.id(), head.name(), head.townshipCode(), head.synthetic(), villages(head.id()),
+                members(head.id()));
     }
 
     private List<String> villages(long teamId) {

@@ -71,12 +71,12 @@ class GuardianSimulationTest {
         for (GuardianSimulator.Elder elder : stream.elders()) {
             long person = fixtures.elder("模拟老人" + elder.index());
             personOf.put(elder.index(), person);
-            devices.register(elder.watch(), DeviceType.GPS_WATCH, person, PlacementFixtures.VILLAGE, "simulator");
-            devices.register(elder.water(), DeviceType.WATER_METER, person, PlacementFixtures.VILLAGE, "simulator");
-            devices.register(elder.door(), DeviceType.DOOR_SENSOR, person, PlacementFixtures.VILLAGE, "simulator");
-            devices.register(elder.power(), DeviceType.POWER_METER, person, PlacementFixtures.VILLAGE, "simulator");
+            devices.register(elder.watch(), DeviceType.GPS_WATCH, person, PlacementFixtures.VILLAGE, "模拟器");
+            devices.register(elder.water(), DeviceType.WATER_METER, person, PlacementFixtures.VILLAGE, "模拟器");
+            devices.register(elder.door(), DeviceType.DOOR_SENSOR, person, PlacementFixtures.VILLAGE, "模拟器");
+            devices.register(elder.power(), DeviceType.POWER_METER, person, PlacementFixtures.VILLAGE, "模拟器");
             jdbc.sql("insert into guardian.safe_zone (person_id, name, lat, lon, radius_meters, created_by)"
-                            + " values (:p, '家', :lat, :lon, :r, 'simulator')").param("p", person)
+                            + " values (:p, '家', :lat, :lon, :r, '模拟器')").param("p", person)
                     .param("lat", elder.homeLat()).param("lon", elder.homeLon())
                     .param("r", GuardianSimulator.HOME_RADIUS).update();
         }
