@@ -121,20 +121,22 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
     }
 
     /**
-     * A username nobody has is answered exactly as a real account would be: the password hash is still compared (same
-     * time), failures are counted and lock it after the same number, so neither 401 nor 423 tells an account exists.
+     * A username nobody has is answered exactly as a real account would be: a hash is still compared (same time),
+     * failures are counted and lock it after the same number, and while locked it is refused without a comparison —
+     * so neither the answer nor its time tells whether an account exists.
      */
     private AuthenticationException unknownAccount(String username, String password, Instant now) {
-        encoder.matches(password, dummyHash);
         Optional<Integer> attempt = throttle.attemptUnknownUser(username, policy.maxFailures(), policy.lockDuration(),
                 now);
-        String address = clientAddress();
-        addressFailed(address, address != null && !policy.unthrottledAddresses().contains(address), now);
         if (attempt.isEmpty()) {
+            // refused without comparing a hash, as a locked real account is
             audit.record(AuditRecord.of("LOGIN_REJECTED_LOCKED", "user:" + username, AuditOutcome.DENIED,
                     "reason=UNKNOWN_ACCOUNT").by(username));
             return new LockedException("Account locked");
         }
+        encoder.matches(password, dummyHash);
+        String address = clientAddress();
+        addressFailed(address, address != null && !policy.unthrottledAddresses().contains(address), now);
         audit.record(AuditRecord.of("LOGIN_FAILURE", "user:" + username, AuditOutcome.FAILURE,
                 "reason=UNKNOWN_ACCOUNT failures=" + attempt.get()).by(username));
         if (attempt.get() >= policy.maxFailures()) {

@@ -134,7 +134,9 @@ class TimeBank {
             throw ApiException.conflict("timebank.volunteer.not-registered", personId);
         }
         if (repository.creditBySource(type.name(), sourceRef).isPresent()) {
-            throw ApiException.conflict("timebank.source.credited", type, sourceRef);
+            // the same key may have committed since the first look: a retried phone is answered with the replay
+            return replayCredit(creditKey, personId, hours, type, sourceRef)
+                    .orElseThrow(() -> ApiException.conflict("timebank.source.credited", type, sourceRef));
         }
         String division = verifiedDivision(type, sourceRef, personId, hours);
         BigDecimal balance = balance(personId);
