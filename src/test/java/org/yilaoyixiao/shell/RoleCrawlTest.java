@@ -125,7 +125,8 @@ class RoleCrawlTest {
                 personPath + "/timeline", "/assessment/persons/" + personId + "/tab",
                 "/visits/persons/" + personId + "/tab", "/placement/persons/" + personId,
                 "/subsidies/persons/" + personId + "/tab", "/love-cards/persons/" + personId + "/tab",
-                "/timebank/persons/" + personId + "/tab", "/guardian/persons/" + personId + "/tab")) {
+                "/timebank/persons/" + personId + "/tab", "/guardian/persons/" + personId + "/tab",
+                "/guardian/safe-zones?personId=" + personId, "/love-cards/" + personId)) {
             HttpResponse<String> response = session.get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(response.body()).as(path).doesNotContain(foreign.get(personPath)).contains("未找到或无权查看");
@@ -136,7 +137,9 @@ class RoleCrawlTest {
                 "/facilities/institutions/999999999", "/facilities/providers/999999999",
                 "/subsidies/runs/999999999", "/subsidies/grants/999999999", "/visits/999999999",
                 "/guardian/alerts/999999999", "/funds/accounts/999999999", "/timebank/activities/999999999",
-                "/timebank/courses/999999999", "/exchange/loads/999999999", "/love-cards/999999999")) {
+                "/timebank/courses/999999999", "/exchange/loads/999999999", "/love-cards/999999999",
+                "/services/teams/999999999", "/visits/999999999/orders", "/subsidies/runs/999999999/approve",
+                "/subsidies/runs/999999999/payable.xlsx", "/funds/accounts/999999999/release")) {
             HttpResponse<String> response = session.get(path);
             assertThat(response.statusCode()).as(path).isIn(403, 404);
         }
