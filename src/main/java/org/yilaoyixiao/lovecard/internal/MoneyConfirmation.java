@@ -1,10 +1,6 @@
 package org.yilaoyixiao.lovecard.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import org.yilaoyixiao.platform.api.ApiException;
+import org.yilaoyixiao.platform.api.PreviewDigest;
 
 /**
  * The confirmation a love-card money page posts: a digest of what its preview showed (an allocation's cards and amount,
@@ -17,25 +13,10 @@ final class MoneyConfirmation {
     }
 
     static String of(Object... parts) {
-        StringBuilder text = new StringBuilder();
-        for (Object part : parts) {
-            text.append(part instanceof java.math.BigDecimal d ? d.stripTrailingZeros().toPlainString()
-                    : String.valueOf(part)).append('|');
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
-        }
+        return PreviewDigest.of(parts);
     }
 
     static void require(String posted, String current) {
-        if (posted == null || posted.isBlank()) {
-            throw ApiException.conflict("lovecard.confirm.missing");
-        }
-        if (!posted.strip().equals(current)) {
-            throw ApiException.conflict("lovecard.confirm.stale");
-        }
+        PreviewDigest.require(posted, current, "lovecard.confirm.missing", "lovecard.confirm.stale");
     }
 }

@@ -1,9 +1,5 @@
 package org.yilaoyixiao.subsidies.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The confirmation a money action's page posts: a digest of what its preview showed (a run's status, line count,
@@ -16,17 +12,7 @@ final class Confirmations {
     }
 
     static String of(Object... parts) {
-        StringBuilder text = new StringBuilder();
-        for (Object part : parts) {
-            text.append(part instanceof java.math.BigDecimal d ? d.stripTrailingZeros().toPlainString()
-                    : String.valueOf(part)).append('|');
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
-        }
+        return org.yilaoyixiao.platform.api.PreviewDigest.of(parts);
     }
 
     static String run(RunRecord run) {
@@ -40,11 +26,7 @@ final class Confirmations {
 
     /** Refuses a missing or stale confirmation (409 with the reason in the clerk's words). */
     static void require(String posted, String current) {
-        if (posted == null || posted.isBlank()) {
-            throw org.yilaoyixiao.platform.api.ApiException.conflict("subsidies.confirm.missing");
-        }
-        if (!posted.strip().equals(current)) {
-            throw org.yilaoyixiao.platform.api.ApiException.conflict("subsidies.confirm.stale");
-        }
+        org.yilaoyixiao.platform.api.PreviewDigest.require(posted, current, "subsidies.confirm.missing",
+                "subsidies.confirm.stale");
     }
 }
